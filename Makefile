@@ -1,0 +1,61 @@
+# The two commands of the README's Quick start: `make guide` and `make test`.
+# Each does all set-up on a fresh Debian or Ubuntu machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Programs the guide runs: espeak-ng speaks, ffmpeg encodes and measures, mpv plays.
+RUNTIME_PACKAGES := espeak-ng libespeak-ng1 ffmpeg mpv
+# Extra programs the test suite reads outputs back with.
+TEST_PACKAGES :=
+
+.PHONY: guide test system system-test venv bench fuzz clean
+
+guide: venv
+	$(BIN)/guide build
+	@echo "The MP3s are in audio_out/cervical-insufficiency/ (chapters in its chapters/ folder)."
+
+test: venv-test system-test
+	$(BIN)/pytest -q
+
+# --- system packages -------------------------------------------------------
+# Installs what is missing with apt-get when run as root; otherwise prints the
+# exact command to run and stops.
+define need_packages
+	@missing=""; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if ! $(PYTHON) -c 'import ensurepip' >/dev/null 2>&1; then missing="$$missing python3-venv"; fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "Some system packages are missing. Install them with: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+endef
+
+system:
+	$(call need_packages,$(RUNTIME_PACKAGES))
+
+system-test: system
+	$(call need_packages,$(RUNTIME_PACKAGES) $(TEST_PACKAGES))
+
+# --- Python ------------------------------------------------------------------
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+venv: system $(VENV)/.installed
+venv-test: system $(VENV)/.installed-test
+
+clean:
+	rm -rf $(VENV) audio_out/*/ .pytest_cache .hypothesis

@@ -1,0 +1,57 @@
+"""Clips and silences joined into one chapter, with every sentence's timing.
+
+pydub gives the pieces (the clips as :class:`~pydub.AudioSegment`, the pauses
+from :meth:`AudioSegment.silent`); they are joined once, by their raw data,
+because repeated ``segment + segment`` copies the whole chapter each time
+and grows with the square of its length.
+"""
+
+from __future__ import annotations
+
+from pydub import AudioSegment
+
+from .engine import Clip
+from .model import BlockKind, Chapter, Sentence
+from .narration import announcement
+
+
+def _segment(clip: Clip) -> AudioSegment:
+    return AudioSegment(data=clip.pcm, sample_width=2, frame_rate=clip.sample_rate, channels=1)
+
+
+def _silence(seconds: float, sample_rate: int) -> AudioSegment:
+    frames = round(seconds * sample_rate)
+    return AudioSegment(data=b"\0\0" * frames, sample_width=2, frame_rate=sample_rate, channels=1)
+
+
+def assemble(clips: list[Clip], sentences: list[Sentence], lead_in_s: float) -> bytes:
+    """The chapter's PCM; sets ``start_s`` and ``end_s`` of every sentence.
+
+    Times are computed from sample counts, so they are exact in the file.
+    """
+    if len(clips) != len(sentences):
+        raise ValueError("one clip per sentence is needed")
+    rate = clips[0].sample_rate
+    pieces = [_silence(lead_in_s, rate)]
+    frames = pieces[0].frame_count()
+    for clip, sentence in zip(clips, sentences):
+        segment = _segment(clip)
+        sentence.start_s = round(frames / rate, 4)
+        frames += int(segment.frame_count())
+        sentence.end_s = round(frames / rate, 4)
+        pause = _silence(sentence.pause_after_s, rate)
+        frames += int(pause.frame_count())
+        pieces += [segment, pause]
+    return b"".join(piece.raw_data for piece in pieces)
+
+
+def transcript_text(chapter: Chapter, total: int) -> str:
+    """The text alternative that sits beside each chapter MP3 (WCAG 1.2.1)."""
+    lines = [announcement(chapter, total), ""]
+    previous = None
+    for block in chapter.blocks:
+        if previous is not None and not (previous == block.kind == BlockKind.ITEM):
+            lines.append("")
+        lines.append(f"- {block.text}" if block.kind == BlockKind.ITEM else block.text)
+        previous = block.kind
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,342 @@
+"""``guide build``: scripts in, chaptered MP3s, transcripts, playlist and manifest out.
+
+The build is a plain list of stages (:data:`STAGES`), each a function of one
+:class:`Build`. Everything is made in a staging folder beside
+``audio_out/<slug>/`` and swapped in at the end, so an interrupted build
+leaves the previous complete outputs. Chapters whose inputs did not change
+are copied from the previous build; sentences already synthesised come from
+the clip cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from . import audio, manifest as manifest_io
+from .cache import ClipCache, clip_key
+from .engine import Engine
+from .errors import GuideError, NotBuilt, SynthesisError
+from .files import atomic_write_text, exclusive, make_dirs, publish, recover, staging
+from .manifest import Manifest, ManifestChapter
+from .model import Chapter, Guide, Sentence
+from .narration import DEFAULT_PAUSES, Pauses, chapter_sentences
+from .assembly import assemble, transcript_text
+from .tags import TagInfo, iso639_2, tag_chapter, tag_guide, write_playlist
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildOptions:
+    """How to build; every field has the default a clinic wants."""
+
+    out_root: Path = Path("audio_out")
+    "Folder that holds one output folder per guide."
+    voice: str | None = None
+    "Engine voice; ``None`` takes the guide's."
+    rate: int | None = None
+    "Words per minute; ``None`` takes the guide's."
+    edition: str = ""
+    "Suffix of the output folder, e.g. ``slow`` gives ``audio_out/<slug>-slow``."
+    bitrate: int = 64
+    "MP3 bitrate in kbps."
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    "Chapters made at once."
+    force: bool = False
+    "Make everything again, ignoring the previous build and the clip cache."
+    loudness: audio.LoudnessTarget = field(default_factory=audio.LoudnessTarget)
+    "Loudness every chapter is normalised to."
+    pauses: Pauses = DEFAULT_PAUSES
+    "Silences between sentences, paragraphs and chapters."
+    cache_dir: Path | None = None
+    "Clip cache folder; ``None`` takes the user cache folder."
+
+
+@dataclass
+class ChapterWork:
+    """One chapter on its way through the build."""
+
+    chapter: Chapter
+    "The chapter from the scripts."
+    sentences: list[Sentence]
+    "Its clips, announcement first; timings filled in when assembled."
+    key: str
+    "Hash of everything its audio is made from."
+    reused: bool = False
+    "Copied from the previous build."
+    result: ManifestChapter | None = None
+    "Its manifest entry once made."
+
+
+@dataclass
+class Build:
+    """The state that the stages share."""
+
+    guide: Guide
+    "The guide being built."
+    engine: Engine
+    "The speech engine."
+    options: BuildOptions
+    "How to build."
+    progress: Progress
+    "Where progress lines go (stderr in the CLI)."
+    out_dir: Path = Path()
+    "The final output folder."
+    stage_dir: Path = Path()
+    "The staging folder the outputs are made in."
+    voice: str = ""
+    "Voice in use."
+    rate: int = 150
+    "Rate in use."
+    engine_id: str = ""
+    "Engine, version, voice and rate."
+    previous: Manifest | None = None
+    "The manifest of the last complete build, if any."
+    work: list[ChapterWork] = field(default_factory=list)
+    "One entry per chapter."
+    key: str = ""
+    "Hash of the whole build's inputs."
+    manifest: Manifest | None = None
+    "The new manifest."
+    clips_total: int = 0
+    "Clips in the guide."
+    clips_cached: int = 0
+    "Clips that came from the cache."
+    clips_made: int = 0
+    "Clips the engine synthesised."
+    up_to_date: bool = False
+    "Nothing had changed, so nothing was made."
+    cache: ClipCache | None = None
+    "The clip cache."
+
+
+@dataclass
+class BuildReport:
+    """What ``guide build`` says when it ends."""
+
+    manifest: Manifest
+    "The manifest of the built guide."
+    out_dir: Path
+    "Where the outputs are."
+    up_to_date: bool
+    "Nothing had to be made."
+    seconds: float
+    "Time taken."
+    clips_total: int
+    "Clips in the guide."
+    clips_cached: int
+    "Clips that came from the cache."
+    clips_made: int
+    "Clips synthesised by the engine."
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def output_dir(guide: Guide, options: BuildOptions) -> Path:
+    """``audio_out/<slug>`` or ``audio_out/<slug>-<edition>``."""
+    name = f"{guide.slug}-{options.edition}" if options.edition else guide.slug
+    return Path(options.out_root) / name
+
+
+# ------------------------------------------------------------------ stages
+
+
+def plan(b: Build) -> None:
+    """Work out every chapter's sentences and the keys that say what changed."""
+    from .lexicon import Lexicon
+
+    lexicon = Lexicon.load(b.guide.folder)
+    total = len(b.guide.chapters)
+    tag_key = (b.guide.title, b.guide.publisher, b.guide.language, b.guide.source_title)
+    for chapter in b.guide.chapters:
+        sentences = chapter_sentences(chapter, total, lexicon, b.options.pauses)
+        key = _hash(b.engine_id, b.options.bitrate, b.options.loudness, b.options.pauses,
+                    chapter.number, total, chapter.title, chapter.stem, chapter.text,
+                    [(s.spoken, s.kind, s.pause_after_s) for s in sentences], tag_key)
+        b.work.append(ChapterWork(chapter, sentences, key))
+        b.clips_total += len(sentences)
+    b.key = _hash([w.key for w in b.work], b.guide.slug)
+
+
+def check_up_to_date(b: Build) -> None:
+    """Stop early when the last build was made from exactly these inputs."""
+    if b.options.force or b.previous is None or b.previous.key != b.key:
+        return
+    files = [b.previous.file, b.previous.playlist, "manifest.json"]
+    files += [p for ch in b.previous.chapters for p in (ch.file, ch.transcript)]
+    if all((b.out_dir / f).is_file() for f in files):
+        b.up_to_date = True
+        b.manifest = b.previous
+
+
+def make_chapters(b: Build) -> None:
+    """Reuse, or synthesise, assemble, normalise and encode, every chapter."""
+    make_dirs(b.stage_dir / "chapters")
+    with ThreadPoolExecutor(max_workers=max(1, b.options.jobs)) as pool:
+        futures = [pool.submit(_make_chapter, b, w) for w in b.work]
+        for done, future in enumerate(futures, start=1):
+            future.result()
+            b.progress(f"Chapter {done} of {len(b.work)} done.")
+
+
+def _previous_chapter(b: Build, work: ChapterWork) -> ManifestChapter | None:
+    if b.options.force or b.previous is None:
+        return None
+    for ch in b.previous.chapters:
+        if ch.key == work.key and ch.number == work.chapter.number:
+            return ch
+    return None
+
+
+def _chapter_wav(b: Build, key: str) -> Path:
+    return b.cache.root / "chapters" / f"{key}.wav"  # type: ignore[union-attr]
+
+
+def _make_chapter(b: Build, work: ChapterWork) -> None:
+    old = _previous_chapter(b, work)
+    if old and (b.out_dir / old.file).is_file() and _chapter_wav(b, work.key).is_file():
+        for rel in (old.file, old.transcript):
+            shutil.copy2(b.out_dir / rel, b.stage_dir / rel)
+        work.reused, work.result = True, old
+        b.clips_cached += len(work.sentences)
+        return
+    clips = _clips_for(b, work)
+    pcm = assemble(clips, work.sentences, b.options.pauses.lead_in)
+    rel_mp3 = f"chapters/{work.chapter.stem}.mp3"
+    rel_txt = f"chapters/{work.chapter.stem}.txt"
+    measured = audio.measure_pcm(pcm, clips[0].sample_rate)
+    wav = _chapter_wav(b, work.key)
+    make_dirs(wav.parent)
+    tmp_wav = wav.with_name(f".{wav.name}.{os.getpid()}.{id(work)}")
+    loud = audio.encode_chapter(pcm, clips[0].sample_rate, audio.gain_for(measured, b.options.loudness),
+                                b.options.loudness, b.stage_dir / rel_mp3, tmp_wav, b.options.bitrate)
+    os.replace(tmp_wav, wav)
+    total = len(b.work)
+    tag_chapter(b.stage_dir / rel_mp3, _tag_info(b), work.chapter.title, work.chapter.number, total)
+    atomic_write_text(b.stage_dir / rel_txt, transcript_text(work.chapter, total))
+    work.result = ManifestChapter(
+        number=work.chapter.number, title=work.chapter.title, file=rel_mp3, transcript=rel_txt,
+        start_s=0.0, duration_s=round(len(pcm) / 2 / clips[0].sample_rate, 4),
+        sentences=[manifest_io.ManifestSentence(s.text, s.spoken, s.start_s, s.end_s, s.kind.value)
+                   for s in work.sentences],
+        sources=list(work.chapter.sources), loudness=loud.to_dict(), key=work.key)
+
+
+def _clips_for(b: Build, work: ChapterWork) -> list:
+    """Every clip of a chapter: from the cache, or from one run of the engine."""
+    keys = [clip_key(s.spoken, b.engine_id) for s in work.sentences]
+    clips = [None if b.options.force else b.cache.get(k) for k in keys]  # type: ignore[union-attr]
+    missing = [i for i, c in enumerate(clips) if c is None]
+    b.clips_cached += len(keys) - len(missing)
+    texts = (work.sentences[i].spoken for i in missing)
+    made = b.engine.synthesize(texts, b.voice, b.rate)
+    for i in missing:
+        try:
+            clip = next(made)
+        except SynthesisError as exc:
+            raise SynthesisError(
+                f"Chapter {work.chapter.number}, sentence {i}: the speech engine failed "
+                f"({exc}) for: {work.sentences[i].text}") from None
+        b.cache.put(keys[i], clip)  # type: ignore[union-attr]
+        clips[i] = clip
+        b.clips_made += 1
+    made.close()
+    return clips
+
+
+def _tag_info(b: Build) -> TagInfo:
+    now = datetime.now(timezone.utc)
+    source = b.guide.source_title or b.guide.source or "an article"
+    return TagInfo(album=b.guide.title, artist=b.guide.publisher or "guide",
+                   language=iso639_2(b.guide.language),
+                   comment=f"Spoken guide based on: {source}. Built {now:%Y-%m-%d}.",
+                   year=f"{now:%Y}")
+
+
+def make_whole_guide(b: Build) -> None:
+    """Join the chapters into ``<slug>.mp3`` with ID3 chapters."""
+    start = 0.0
+    for w in b.work:
+        w.result.start_s = round(start, 4)  # type: ignore[union-attr]
+        start += w.result.duration_s  # type: ignore[union-attr]
+    whole = b.stage_dir / f"{b.out_dir.name}.mp3"
+    wavs = [_chapter_wav(b, w.key) for w in b.work]
+    loud = audio.concat_to_mp3(wavs, whole, b.options.bitrate, b.stage_dir / ".concat.txt")
+    (b.stage_dir / ".concat.txt").unlink()
+    marks = [(w.result.title, w.result.start_s, w.result.end_s) for w in b.work]  # type: ignore[union-attr]
+    tag_guide(whole, _tag_info(b), marks)
+    b.manifest = Manifest(
+        title=b.guide.title, slug=b.out_dir.name, language=b.guide.language,
+        engine=b.engine_id, voice=b.voice, rate_wpm=b.rate, duration_s=round(start, 4),
+        chapters=[w.result for w in b.work], file=whole.name, playlist=f"{b.out_dir.name}.m3u",
+        bitrate_kbps=b.options.bitrate, sample_rate=wavs and _rate_of(wavs[0]) or 22050,
+        loudness={"target_lufs": b.options.loudness.integrated_lufs,
+                  "max_true_peak_dbtp": b.options.loudness.true_peak_dbtp, **loud.to_dict()},
+        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        source=b.guide.source_title or b.guide.source, key=b.key)
+
+
+def _rate_of(wav: Path) -> int:
+    import wave
+
+    with wave.open(str(wav), "rb") as f:
+        return f.getframerate()
+
+
+def write_index(b: Build) -> None:
+    """The playlist and, last, the manifest."""
+    m = b.manifest
+    entries = [(ch.file, ch.duration_s, ch.title) for ch in m.chapters]  # type: ignore[union-attr]
+    write_playlist(b.stage_dir / m.playlist, m.title, entries)  # type: ignore[union-attr]
+    manifest_io.save(m, b.stage_dir)  # type: ignore[arg-type]
+
+
+def publish_outputs(b: Build) -> None:
+    """Swap the staging folder in for the old outputs."""
+    publish(b.stage_dir, b.out_dir)
+
+
+STAGES = [plan, check_up_to_date, make_chapters, make_whole_guide, write_index, publish_outputs]
+"The build, in order. A stage may set ``up_to_date`` to end it early."
+
+
+def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
+          progress: Progress = lambda line: None, stages=None) -> BuildReport:
+    """Build ``guide`` into ``options.out_root``; see :data:`STAGES`."""
+    options = options or BuildOptions()
+    started = time.monotonic()
+    b = Build(guide, engine, options, progress)
+    b.out_dir = output_dir(guide, options)
+    b.voice = options.voice or guide.voice
+    b.rate = int(options.rate or guide.rate)
+    b.engine_id = engine.id(b.voice, b.rate)
+    b.cache = ClipCache(options.cache_dir)
+    lock = b.out_dir.with_name(f".{b.out_dir.name}.lock")
+    waiting = lambda: progress("Another build of this guide is running. Waiting for it to finish.")
+    with exclusive(lock, on_wait=waiting):
+        recover(b.out_dir)
+        try:
+            b.previous = manifest_io.load(b.out_dir)
+        except NotBuilt:
+            b.previous = None
+        with staging(b.out_dir) as folder:
+            b.stage_dir = folder
+            for stage in stages or STAGES:
+                stage(b)
+                if b.up_to_date:
+                    break
+    if b.manifest is None:
+        raise GuideError("The build ended without a manifest.")
+    return BuildReport(b.manifest, b.out_dir, b.up_to_date, time.monotonic() - started,
+                       b.clips_total, b.clips_cached, b.clips_made)

@@ -1,0 +1,234 @@
+"""The ``guide`` command: a thin click layer over the library.
+
+Data goes to stdout; progress, status and errors go to stderr as plain
+lines, one sentence each, that a screen reader can read aloud. Errors from
+the core (:class:`guide.errors.GuideError`) become one sentence and exit
+status 1, never a traceback. There is no colour anywhere, so ``NO_COLOR``,
+``TERM=dumb`` and pipes need no special case.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .durations import spoken_duration
+from .errors import GuideError
+
+RATE_PRESETS = {"normal": 150, "slow": 120}
+"Named rates for ``--rate``: 150 wpm suits most listeners, 120 is the slow edition."
+
+
+class Failure(click.ClickException):
+    """A core error shown as its own sentence, without click's "Error:" prefix."""
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+def say(line: str) -> None:
+    """One status line on stderr."""
+    click.echo(line, err=True)
+
+
+def _engine(ctx: click.Context):
+    """The engine given by the caller (tests pass a fake one), or pyttsx3."""
+    obj = ctx.find_root().obj or {}
+    if obj.get("engine") is not None:
+        return obj["engine"]
+    from .engine import Pyttsx3Engine
+
+    return Pyttsx3Engine()
+
+
+def parse_rate(value: str | None) -> tuple[int | None, str]:
+    """``--rate`` as (words per minute, edition suffix)."""
+    if value is None:
+        return None, ""
+    if value.lower() in RATE_PRESETS:
+        return RATE_PRESETS[value.lower()], "" if value.lower() == "normal" else value.lower()
+    if not value.isdigit() or not 60 <= int(value) <= 400:
+        raise Failure(f"--rate must be normal, slow, or words per minute from 60 to 400, not {value!r}.")
+    wpm = int(value)
+    return wpm, "" if wpm == RATE_PRESETS["normal"] else f"{wpm}wpm"
+
+
+class GuideGroup(click.Group):
+    """Turns core errors into one sentence and Ctrl-C into a calm line."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except GuideError as exc:
+            raise Failure(str(exc)) from None
+        except KeyboardInterrupt:
+            say("Stopped. Files that were already complete are unchanged.")
+            ctx.exit(130)
+
+
+@click.group(cls=GuideGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="guide", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Make and play offline audio guides from patient-education articles.
+
+    GUIDE is a guide's short name under ./scripts, or the path of a guide
+    folder. Without it, the guide that ships with this program is used.
+    """
+
+
+# ---------------------------------------------------------------- new
+
+
+@cli.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--slug", help="Short name for the guide folder (default: from the title).")
+@click.option("--scripts", "scripts_dir", type=click.Path(path_type=Path), default=Path("scripts"),
+              show_default=True, help="Folder that holds the guide folders.")
+@click.option("--force", is_flag=True, help="Replace a guide folder that already exists.")
+def new(article: Path, slug: str | None, scripts_dir: Path, force: bool) -> None:
+    """Write draft narration scripts for ARTICLE (text, Markdown or HTML)."""
+    from .article import read_article
+    from .scripts import draft_guide, write_guide
+    from .slug import slugify
+
+    parsed = read_article(article)
+    slug = slugify(slug or parsed.title, "guide")
+    guide = draft_guide(parsed, slug)
+    guide.source = f"source{article.suffix.lower() or '.txt'}"
+    folder = write_guide(guide, scripts_dir / slug, force=force, source=article)
+    say(f"Wrote {len(guide.chapters)} chapter scripts to {folder}.")
+    say(f"Edit them in any text editor, then run: guide check {slug}, and guide build {slug}")
+
+
+# -------------------------------------------------------------- build
+
+
+def _load(guide_name: str | None):
+    from .scripts import find_guide, load_guide
+
+    return load_guide(find_guide(guide_name))
+
+
+def run_build(ctx: click.Context, guide_name: str | None, out: Path, rate: str | None = None,
+              voice: str | None = None, bitrate: int = 64, jobs: int | None = None,
+              force: bool = False, quiet: bool = False):
+    """Build a guide, printing progress lines; shared by build, list, export and play."""
+    from .build import BuildOptions, build
+
+    guide = _load(guide_name)
+    wpm, edition = parse_rate(rate)
+    options = BuildOptions(out_root=out, voice=voice, rate=wpm, edition=edition, bitrate=bitrate,
+                           force=force, **({"jobs": jobs} if jobs else {}))
+    report = build(guide, _engine(ctx), options, progress=(lambda line: None) if quiet else say)
+    return report
+
+
+@cli.command("build")
+@click.argument("guide", required=False)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
+              help="Folder for the built guides.")
+@click.option("--rate", help="normal (150 words a minute), slow (120), or a number.")
+@click.option("--voice", help="Engine voice, as listed by: guide voices.")
+@click.option("--bitrate", type=click.IntRange(32, 192), default=64, show_default=True,
+              help="MP3 bitrate in kbps.")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Chapters made at once (default: all cores).")
+@click.option("--force", is_flag=True, help="Make everything again.")
+@click.pass_context
+def build_cmd(ctx, guide, out, rate, voice, bitrate, jobs, force) -> None:
+    """Build GUIDE into MP3s, transcripts, a playlist and a manifest."""
+    report = run_build(ctx, guide, out, rate, voice, bitrate, jobs, force)
+    m = report.manifest
+    if report.up_to_date:
+        say(f"Up to date. {len(m.chapters)} chapters, {spoken_duration(m.duration_s)} of audio.")
+    else:
+        say(f"Built {len(m.chapters)} chapters, {spoken_duration(m.duration_s)} of audio, "
+            f"in {report.seconds:.1f} s. {report.clips_cached} of {report.clips_total} clips "
+            "came from the cache.")
+    say(f"The guide is in {report.out_dir}")
+    click.echo(str(report.out_dir / m.file))
+
+
+# --------------------------------------------------------------- list
+
+
+@cli.command("list")
+@click.argument("guide", required=False)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
+              help="Folder for the built guides.")
+@click.option("--json", "as_json", is_flag=True, help="Print the chapters as JSON.")
+def list_cmd(guide, out, as_json) -> None:
+    """List the chapters of GUIDE, with their lengths once it is built."""
+    from . import manifest as manifest_io
+    from .errors import NotBuilt
+
+    loaded = _load(guide)
+    try:
+        built = manifest_io.load(out / loaded.slug)
+        durations = {ch.number: ch.duration_s for ch in built.chapters}
+    except NotBuilt:
+        durations = {}
+    if as_json:
+        rows = [{"number": ch.number, "title": ch.title, "duration_s": durations.get(ch.number)}
+                for ch in loaded.chapters]
+        click.echo(json.dumps({"title": loaded.title, "slug": loaded.slug, "chapters": rows}, indent=2))
+        return
+    for ch in loaded.chapters:
+        length = f" ({spoken_duration(durations[ch.number])})" if ch.number in durations else ""
+        click.echo(f"{ch.number}. {ch.title}{length}")
+    if not durations:
+        say("This guide is not built yet, so no lengths are shown. Run: guide build")
+
+
+# ------------------------------------------------------------- export
+
+
+@cli.command("export")
+@click.argument("guide", required=False)
+@click.option("--format", "fmt", default="mp3", show_default=True,
+              help="What to write: mp3, or all.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write to.")
+@click.option("--chapters", help="Which chapters, e.g. 2,4-5 (default: all).")
+@click.option("--built", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
+              help="Folder of the built guides.")
+@click.pass_context
+def export_cmd(ctx, guide, fmt, out, chapters, built) -> None:
+    """Copy a built GUIDE to a folder, building it first if needed."""
+    from . import export as export_mod
+
+    names = [*export_mod.FORMATS, "all"]
+    if fmt not in names:
+        raise Failure(f"--format must be one of {', '.join(names)}, not {fmt!r}.")
+    report = run_build(ctx, guide, built, quiet=True)
+    wanted = export_mod.parse_chapters(chapters, len(report.manifest.chapters))
+    written = export_mod.export(report.manifest, report.out_dir, out, fmt, wanted)
+    say(f"Wrote {len(written)} files to {out}.")
+
+
+# ------------------------------------------------------------- voices
+
+
+@cli.command()
+@click.pass_context
+def voices(ctx) -> None:
+    """List the voices the speech engine offers, for --voice."""
+    for voice in _engine(ctx).voices():
+        languages = ", ".join(voice.languages)
+        click.echo(f"{voice.id}: {voice.name.replace('_', ' ')}" + (f" ({languages})" if languages else ""))
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        cli(prog_name="guide")
+    except KeyboardInterrupt:  # outside any command, e.g. while click parses
+        say("Stopped.")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

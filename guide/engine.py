@@ -1,0 +1,276 @@
+"""The speech engine layer: text in, a verified clip and its length out.
+
+Everything else in the package sees only :class:`Engine`: ``synthesize``
+takes the sentences of one chapter and yields one :class:`Clip` per sentence,
+in order, each one checked to be a complete WAV of plausible length. Another
+offline engine can be added by writing one more class with the same three
+members (``id``, ``voices``, ``synthesize``).
+
+:class:`Pyttsx3Engine` runs pyttsx3 (espeak-ng on Linux) in a worker process,
+a fresh one for each call: espeak-ng keeps state between utterances in one
+process, so only the first utterance of a process is exactly what the
+``espeak-ng`` command says. A fresh worker per chapter makes a chapter's audio
+depend only on its own sentences, whatever the number of jobs.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+from array import array
+import hashlib
+import json
+import math
+import os
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Protocol
+
+from .errors import MissingTool, SynthesisError
+
+SAMPLE_RATE = 22050
+"espeak-ng speaks 16-bit mono at this rate."
+
+
+@dataclass(frozen=True)
+class Clip:
+    """One sentence of speech: 16-bit little-endian mono PCM."""
+
+    pcm: bytes
+    "The samples."
+    sample_rate: int = SAMPLE_RATE
+    "Samples per second."
+
+    @property
+    def frames(self) -> int:
+        """Number of samples."""
+        return len(self.pcm) // 2
+
+    @property
+    def duration_s(self) -> float:
+        """Length in seconds."""
+        return self.frames / self.sample_rate
+
+    def write_wav(self, path: Path) -> None:
+        """Write the clip as a WAV file."""
+        with wave.open(str(path), "wb") as f:
+            f.setnchannels(1)
+            f.setsampwidth(2)
+            f.setframerate(self.sample_rate)
+            f.writeframes(self.pcm)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A voice the engine offers."""
+
+    id: str
+    "What ``--voice`` and ``guide.toml`` take."
+    name: str
+    "The engine's name for it."
+    languages: tuple[str, ...] = ()
+    "Language tags it speaks."
+
+
+class Engine(Protocol):
+    """What the build needs from a speech engine."""
+
+    def id(self, voice: str, rate: int) -> str:
+        """Names engine, version, voice and rate: part of every cache key."""
+
+    def voices(self) -> list[Voice]:
+        """The voices this engine offers."""
+
+    def synthesize(self, texts: Iterable[str], voice: str, rate: int) -> Iterator[Clip]:
+        """One verified clip per text, in order."""
+
+
+def plausible_range(text: str, rate: int) -> tuple[float, float]:
+    """The shortest and longest a clip of ``text`` at ``rate`` wpm may be, in seconds."""
+    words = max(1, len(text.split()))
+    letters = sum(c.isalnum() for c in text)
+    spoken_words = max(words, letters / 4.5)
+    low = 0.25 * words * 60 / rate
+    high = 3.0 * spoken_words * 60 / rate + 1.5
+    return low, high
+
+
+def check_clip(clip: Clip, text: str, rate: int) -> str | None:
+    """Why a clip is not acceptable for ``text``, or ``None`` when it is."""
+    if clip.frames == 0:
+        return "the clip is empty"
+    low, high = plausible_range(text, rate)
+    if not low <= clip.duration_s <= high:
+        return (f"the clip is {clip.duration_s:.1f} s long, where {low:.1f} to "
+                f"{high:.1f} s was expected")
+    return None
+
+
+def read_wav(path: Path) -> Clip:
+    """A complete 16-bit mono WAV as a clip; raises ValueError for anything else."""
+    with wave.open(str(path), "rb") as f:
+        if f.getnchannels() != 1 or f.getsampwidth() != 2:
+            raise ValueError("not 16-bit mono")
+        frames = f.getnframes()
+        pcm = f.readframes(frames)
+        rate = f.getframerate()
+    if len(pcm) != frames * 2 or os.path.getsize(path) < 44 + len(pcm):
+        raise ValueError("truncated")
+    return Clip(pcm, rate)
+
+
+# ------------------------------------------------------------------ pyttsx3
+
+
+def require_espeak() -> None:
+    """Raise :class:`MissingTool` unless espeak-ng and its library are installed."""
+    if shutil.which("espeak-ng") is None or ctypes.util.find_library("espeak-ng") is None:
+        raise MissingTool("espeak-ng", "espeak-ng libespeak-ng1")
+
+
+class _Worker:
+    """One ``python -m guide.engine_worker`` process."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "guide.engine_worker"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True, bufsize=1,
+        )
+
+    def ask(self, request: dict, timeout: float) -> dict:
+        assert self.proc.stdin and self.proc.stdout
+        try:
+            self.proc.stdin.write(json.dumps(request) + "\n")
+            self.proc.stdin.flush()
+        except OSError:
+            return {"ok": False, "error": "the worker stopped"}
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        if not ready:
+            return {"ok": False, "error": f"no answer within {timeout:.0f} s"}
+        line = self.proc.stdout.readline()
+        return json.loads(line) if line else {"ok": False, "error": "the worker stopped"}
+
+    def close(self, kill: bool = False) -> None:
+        if kill:
+            self.proc.kill()
+        else:
+            try:
+                self.proc.stdin.close()  # type: ignore[union-attr]
+                self.proc.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                self.proc.kill()
+        self.proc.wait()
+        self.proc.stdout.close()  # type: ignore[union-attr]
+
+
+class Pyttsx3Engine:
+    """pyttsx3 driving espeak-ng, made reliable by checking every clip."""
+
+    name = "pyttsx3-espeak"
+
+    def __init__(self, timeout_s: float = 30.0, retries: int = 1) -> None:
+        require_espeak()
+        self.timeout_s = timeout_s
+        "Longest wait for one clip before the worker is killed."
+        self.retries = retries
+        "How many times a failed clip is tried again, each in a fresh worker."
+        self._version: str | None = None
+
+    @property
+    def version(self) -> str:
+        """pyttsx3 and espeak-ng versions."""
+        if self._version is None:
+            from importlib.metadata import version
+
+            out = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True)
+            espeak = out.stdout.split("text-to-speech:")[-1].split("Data")[0].strip()
+            self._version = f"pyttsx3 {version('pyttsx3')}, espeak-ng {espeak}"
+        return self._version
+
+    def id(self, voice: str, rate: int) -> str:
+        return f"{self.name} {self.version} voice={voice} rate={rate}"
+
+    def voices(self) -> list[Voice]:
+        import pyttsx3
+
+        engine = pyttsx3.init("espeak")
+        found = [Voice(v.id, v.name, tuple(v.languages or ())) for v in engine.getProperty("voices")]
+        return sorted(found, key=lambda v: v.id)
+
+    def synthesize(self, texts: Iterable[str], voice: str, rate: int) -> Iterator[Clip]:
+        with tempfile.TemporaryDirectory(prefix="guide-tts-") as tmp:
+            worker = _Worker()
+            try:
+                for i, text in enumerate(texts):
+                    out = os.path.join(tmp, f"{i}.wav")
+                    clip, worker = self._one(worker, text, voice, rate, out)
+                    yield clip
+            finally:
+                worker.close()
+
+    def _one(self, worker: _Worker, text: str, voice: str, rate: int, out: str):
+        problem = ""
+        for attempt in range(self.retries + 1):
+            if attempt:
+                worker.close(kill=True)
+                worker = _Worker()
+            low, high = plausible_range(text, rate)
+            answer = worker.ask({"text": text, "voice": voice, "rate": rate, "out": out},
+                                timeout=min(self.timeout_s, high * 2 + 10))
+            if not answer.get("ok"):
+                problem = answer.get("error", "unknown error")
+                continue
+            try:
+                clip = read_wav(Path(out))
+            except (OSError, ValueError, EOFError, wave.Error) as exc:
+                problem = f"the file was not a complete WAV ({exc})"
+                continue
+            problem = check_clip(clip, text, rate) or ""
+            if not problem:
+                return clip, worker
+        worker.close(kill=True)
+        raise SynthesisError(problem)
+
+
+# --------------------------------------------------------------------- fake
+
+
+class FakeEngine:
+    """A fast, deterministic engine for unit tests: a tone as long as the text."""
+
+    name = "fake"
+    version = "1"
+
+    def __init__(self, fail_on: Iterable[str] = ()) -> None:
+        self.fail_on = set(fail_on)
+        "Texts for which synthesis fails, to test error handling."
+        self.spoken: list[str] = []
+        "Every text synthesised, in order, to count the work done."
+
+    def id(self, voice: str, rate: int) -> str:
+        return f"{self.name} {self.version} voice={voice} rate={rate}"
+
+    def voices(self) -> list[Voice]:
+        return [Voice("en-us", "Fake American English", ("en-us",))]
+
+    def synthesize(self, texts: Iterable[str], voice: str, rate: int) -> Iterator[Clip]:
+        for text in texts:
+            if text in self.fail_on:
+                raise SynthesisError("the fake engine was told to fail")
+            self.spoken.append(text)
+            yield self.tone(text, rate)
+
+    @staticmethod
+    def tone(text: str, rate: int) -> Clip:
+        """A tone whose length follows the text and whose pitch follows its hash."""
+        seconds = max(1, len(text.split())) * 60 / rate
+        frames = int(seconds * SAMPLE_RATE)
+        pitch = 200 + int(hashlib.sha256(text.encode()).hexdigest()[:2], 16)
+        step = 2 * math.pi * pitch / SAMPLE_RATE
+        return Clip(array("h", (int(8000 * math.sin(step * n)) for n in range(frames))).tobytes())

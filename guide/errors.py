@@ -1,0 +1,69 @@
+"""Every error the core can raise. Each is one line that can be read aloud.
+
+Only :mod:`guide.cli` turns these into :class:`click.ClickException`; the core
+never prints and never exits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class GuideError(Exception):
+    "Something went wrong; the message says what, in one sentence"
+
+
+class FileError(GuideError):
+    "A file could not be read or written"
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ArticleError(FileError):
+    "The article could not be read as an article"
+
+
+class ScriptError(FileError):
+    "A narration script or guide.toml could not be read"
+
+
+class UnknownGuide(GuideError):
+    "No guide with that name or folder exists"
+
+
+class UnknownChapter(GuideError):
+    "The guide has no chapter with that number or name"
+
+
+class GuideExists(GuideError):
+    "A guide folder is already there and --force was not given"
+
+
+class MissingTool(GuideError):
+    "A program the guide needs (espeak-ng, ffmpeg, mpv) is not installed"
+
+    def __init__(self, program: str, package: str | None = None):
+        self.program = program
+        self.package = package or program
+        super().__init__(
+            f"{program} was not found. Install it with: sudo apt-get install {self.package}"
+        )
+
+
+class SynthesisError(GuideError):
+    "The speech engine did not give a complete clip for a sentence, even after a retry"
+
+
+class AudioError(GuideError):
+    "ffmpeg could not decode, measure or encode audio"
+
+
+class BuildLocked(GuideError):
+    "Another build of the same guide is running"
+
+
+class NotBuilt(GuideError):
+    "The guide has not been built yet"

@@ -1,0 +1,46 @@
+"""``guide export``: a built guide in the forms clinics hand out.
+
+Each format is one module with a ``write(manifest, built_dir, out_dir,
+chapters)`` function; :data:`FORMATS` maps the ``--format`` names to them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import UnknownChapter
+from ..manifest import Manifest
+from . import mp3
+
+FORMATS = {"mp3": mp3.write}
+"Every format ``--format`` accepts, except ``all``."
+
+
+def parse_chapters(text: str | None, total: int) -> list[int]:
+    """``"2,4-5"`` → ``[2, 4, 5]``; ``None`` → every chapter."""
+    if not text:
+        return list(range(1, total + 1))
+    wanted: list[int] = []
+    for part in text.split(","):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
+        if not match:
+            raise UnknownChapter(f"{part.strip()!r} is not a chapter number or a range such as 4-5.")
+        low, high = int(match[1]), int(match[2] or match[1])
+        for number in range(low, high + 1):
+            if not 1 <= number <= total:
+                raise UnknownChapter(f"There is no chapter {number}. This guide has chapters 1 to {total}.")
+            if number not in wanted:
+                wanted.append(number)
+    return wanted
+
+
+def export(manifest: Manifest, built_dir: Path, out_dir: Path, fmt: str,
+           chapters: list[int]) -> list[Path]:
+    """Write one format (or ``all``, each in its own folder) and return what was written."""
+    if fmt == "all":
+        written: list[Path] = []
+        for name, writer in FORMATS.items():
+            written += writer(manifest, built_dir, Path(out_dir) / name, chapters)
+        return written
+    return FORMATS[fmt](manifest, built_dir, Path(out_dir), chapters)

@@ -1,0 +1,25 @@
+"""MP3 export: the chapter files with transcripts, a playlist, and the whole guide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..files import atomic_copy, make_dirs
+from ..manifest import Manifest
+from ..tags import write_playlist
+
+
+def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> list[Path]:
+    """Copy the chosen chapters (and the whole guide when all are chosen) to ``out_dir``."""
+    make_dirs(out_dir / "chapters")
+    written: list[Path] = []
+    chosen = [ch for ch in manifest.chapters if ch.number in chapters]
+    for ch in chosen:
+        for rel in (ch.file, ch.transcript):
+            written.append(atomic_copy(built_dir / rel, out_dir / rel))
+    if len(chosen) == len(manifest.chapters):
+        written.append(atomic_copy(built_dir / manifest.file, out_dir / manifest.file))
+    playlist = out_dir / manifest.playlist
+    write_playlist(playlist, manifest.title, [(ch.file, ch.duration_s, ch.title) for ch in chosen])
+    written.append(playlist)
+    return written

@@ -1,0 +1,179 @@
+"""The data that every stage passes around.
+
+Two families live here:
+
+* the *article* as it was read: :class:`Article` → :class:`Section` →
+  :class:`Block` (a paragraph or one list item);
+* the *guide* as an editor shaped it: :class:`Guide` → :class:`Chapter` →
+  :class:`Block`, and the :class:`Sentence` list a chapter is spoken as.
+
+Nothing in this module does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class BlockKind(str, Enum):
+    """What a block of text is, which decides how it is read aloud."""
+
+    PARAGRAPH = "paragraph"
+    "Running prose; sentences are read one after another."
+    ITEM = "item"
+    "One item of a bulleted or numbered list; read with a pause after it."
+
+
+@dataclass
+class Block:
+    """A paragraph or one list item: the unit a pause is placed after."""
+
+    text: str
+    "The written text, whitespace folded to single spaces."
+    kind: BlockKind = BlockKind.PARAGRAPH
+    "Whether this is a paragraph or a list item."
+
+
+# --------------------------------------------------------------------- article
+
+
+@dataclass
+class Section:
+    """A part of an article under one heading (or before the first heading)."""
+
+    heading: str | None
+    "The heading as written, or ``None`` for the lead paragraphs."
+    blocks: list[Block] = field(default_factory=list)
+    "The paragraphs and list items, in order."
+
+    @property
+    def text(self) -> str:
+        """All the section's words, one block per line."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass
+class Article:
+    """A source article, with everything that is never spoken already removed."""
+
+    title: str
+    "The article's title (its first line, ``# heading`` or ``<h1>``)."
+    subtitle: str | None = None
+    "The dek under the title, when there is one."
+    sections: list[Section] = field(default_factory=list)
+    "Lead section first (heading ``None``), then one per heading."
+    sources: list[str] = field(default_factory=list)
+    "The entries of an 'Article Sources' or 'References' list."
+    format: str = "text"
+    "How it was read: ``text``, ``markdown`` or ``html``."
+    path: Path | None = None
+    "Where it was read from, when it came from a file."
+
+    @property
+    def headings(self) -> list[str]:
+        """The headings of the sections that have one."""
+        return [s.heading for s in self.sections if s.heading]
+
+
+# ----------------------------------------------------------------------- guide
+
+
+class SentenceKind(str, Enum):
+    """Why a sentence is there, which decides the pause after it."""
+
+    ANNOUNCEMENT = "announcement"
+    "The 'Chapter N of M: Title' line that opens every chapter."
+    SENTENCE = "sentence"
+    "A sentence inside a paragraph."
+    ITEM = "item"
+    "A sentence inside a list item."
+
+
+@dataclass
+class Sentence:
+    """One clip of speech: the unit of synthesis, caching, captions and replay."""
+
+    text: str
+    "The sentence as written in the script."
+    spoken: str = ""
+    "What the engine is given, after normalisation and the lexicon."
+    kind: SentenceKind = SentenceKind.SENTENCE
+    "Announcement, prose sentence or list item."
+    pause_after_s: float = 0.4
+    "Silence after the clip, in seconds."
+    start_s: float | None = None
+    "Start of the clip in the chapter file, once built."
+    end_s: float | None = None
+    "End of the clip (before the pause) in the chapter file, once built."
+
+
+@dataclass
+class Chapter:
+    """One chapter of a guide: one script file, one MP3."""
+
+    number: int
+    "1-based position in the guide."
+    title: str
+    "The title read in the announcement and shown in players."
+    blocks: list[Block] = field(default_factory=list)
+    "Paragraphs and list items as the editor wrote them."
+    sources: list[str] = field(default_factory=list)
+    "The article sections this chapter comes from (``Introduction`` for the lead)."
+    stem: str = ""
+    "The file name without extension, ``NN-chapter-slug``."
+
+    @property
+    def text(self) -> str:
+        """The chapter's words, one block per line."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass
+class Guide:
+    """A guide as an editor made it: its settings and its chapters."""
+
+    slug: str
+    "Short name used for folders and files, e.g. ``cervical-insufficiency``."
+    title: str
+    "The guide's title, used as the album tag."
+    chapters: list[Chapter] = field(default_factory=list)
+    "The chapters in order."
+    subtitle: str | None = None
+    "A line under the title, optional."
+    language: str = "en-US"
+    "BCP 47 language tag of the narration."
+    voice: str = "en-us"
+    "Engine voice name."
+    rate: int = 150
+    "Speaking rate in words per minute."
+    source: str = ""
+    "The source article: a file name inside the guide folder, or a citation."
+    source_title: str = ""
+    "The source article's own title."
+    publisher: str = ""
+    "Who publishes the guide (artist/publisher tag)."
+    target_grade: float = 8.0
+    "Highest reading grade ``guide check`` accepts."
+    folder: Path | None = None
+    "The guide folder it was read from."
+
+    def chapter(self, key: str | int) -> Chapter:
+        """Find a chapter by number or by (case-insensitive) title or stem."""
+        from .errors import UnknownChapter
+
+        text = str(key).strip()
+        if text.isdigit():
+            number = int(text)
+            for chapter in self.chapters:
+                if chapter.number == number:
+                    return chapter
+        else:
+            wanted = text.casefold()
+            for chapter in self.chapters:
+                if wanted in (chapter.title.casefold(), chapter.stem.casefold()):
+                    return chapter
+        raise UnknownChapter(
+            f"This guide has no chapter {text!r}. It has chapters 1 to {len(self.chapters)}."
+        )

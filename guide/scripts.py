@@ -1,0 +1,270 @@
+"""Narration scripts: the guide folder an editor reviews and rewrites.
+
+A guide folder holds ``guide.toml`` (title, language, source, voice, rate)
+and one plain-text script per chapter, ``NN-chapter-slug.txt``::
+
+    # Title: What cervical insufficiency is
+    # Source: Introduction
+    # Lines that start with "#" are notes for the editor. They are never spoken.
+
+    Your cervix is the lower part of your womb.
+
+    - A list item is read with a pause after it.
+
+This module reads and writes that folder, makes a first draft from an
+:class:`~guide.model.Article`, and finds a guide by name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import tomllib
+from dataclasses import fields
+from pathlib import Path
+
+import tomli_w
+
+from .files import UMASK
+from .errors import GuideExists, ScriptError, UnknownGuide
+from .model import Article, Block, BlockKind, Chapter, Guide
+from .slug import slugify
+
+SHIPPED_SLUG = "cervical-insufficiency"
+"The guide that ships with the package and is built when no guide is named."
+
+SCRIPT_GLOB = "[0-9]*.txt"
+_ITEM_MARKERS = ("- ", "* ", "• ")
+_SETTINGS = ("title", "subtitle", "language", "voice", "rate", "source",
+             "source_title", "publisher", "target_grade")
+_HELP = [
+    'Lines that start with "#" are notes for the editor. They are never spoken.',
+    'A blank line starts a new paragraph. A line that starts with "- " is one item of a list.',
+]
+
+
+# ------------------------------------------------------------- script files
+
+
+def format_script(chapter: Chapter) -> str:
+    """The text of one chapter's script file."""
+    lines = [f"# Title: {chapter.title}"]
+    lines.append(f"# Source: {', '.join(chapter.sources) if chapter.sources else 'none'}")
+    lines += [f"# {h}" for h in _HELP]
+    previous: BlockKind | None = None
+    for block in chapter.blocks:
+        if previous is not None and not (previous == block.kind == BlockKind.ITEM):
+            lines.append("")
+        elif previous is None:
+            lines.append("")
+        if block.kind == BlockKind.ITEM:
+            lines.append(f"- {block.text}")
+        else:
+            text = block.text
+            if text.startswith(("#", "\\", *[m.strip() for m in _ITEM_MARKERS])):
+                text = "\\" + text
+            lines.append(text)
+        previous = block.kind
+    return "\n".join(lines) + "\n"
+
+
+def parse_script(text: str, path: Path) -> tuple[str, list[str], list[Block]]:
+    """Title, sources and blocks of a script file's text."""
+    title, sources = "", []
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Block(" ".join(paragraph)))
+            paragraph.clear()
+
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if line.startswith("#"):
+            key, _, value = line.lstrip("#").strip().partition(":")
+            if key.strip().lower() == "title" and not title:
+                title = value.strip()
+            elif key.strip().lower() == "source" and not sources:
+                sources = [s.strip() for s in value.split(",") if s.strip()]
+                sources = [] if sources == ["none"] else sources
+            continue
+        if not line:
+            flush()
+        elif line.startswith(_ITEM_MARKERS) or line in ("-", "*", "•"):
+            flush()
+            item = line[2:].strip()
+            if item:
+                blocks.append(Block(item, BlockKind.ITEM))
+        else:
+            paragraph.append(line[1:] if line.startswith("\\") else line)
+    flush()
+    if not title:
+        title = _title_from_name(path)
+    return title, sources, blocks
+
+
+def _title_from_name(path: Path) -> str:
+    words = re.sub(r"^\d+-?", "", path.stem).replace("-", " ").strip()
+    return words.capitalize() or "Chapter"
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ScriptError(path, f"could not be read ({exc.strerror or exc}).") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScriptError(
+            path,
+            f"is not UTF-8 text (a byte at position {exc.start} cannot be read). "
+            "Save it as UTF-8 in your editor and try again.",
+        ) from None
+
+
+# ------------------------------------------------------------- guide folder
+
+
+def read_settings(path: Path) -> dict:
+    """The settings in ``guide.toml``, with errors naming the line and column."""
+    text = _read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        place = f"line {where[1]}, column {where[2]}" if where else "somewhere"
+        reason = str(exc).split(" (at ")[0].rstrip(".")
+        raise ScriptError(path, f"is not valid TOML at {place}: {reason.lower()}.") from None
+    unknown = sorted(set(data) - set(_SETTINGS) - {"slug"})
+    if unknown:
+        raise ScriptError(path, f"has a setting this version does not know: {unknown[0]}.")
+    for key in ("rate", "target_grade"):
+        if key in data and not isinstance(data[key], (int, float)):
+            raise ScriptError(path, f"the setting {key} must be a number.")
+    return data
+
+
+def load_guide(folder: Path) -> Guide:
+    """Read a guide folder: ``guide.toml`` and its chapter scripts, in order."""
+    folder = Path(folder)
+    toml_path = folder / "guide.toml"
+    if not toml_path.is_file():
+        raise UnknownGuide(f"{folder} is not a guide folder: it has no guide.toml.")
+    settings = read_settings(toml_path)
+    names = {f.name for f in fields(Guide)}
+    guide = Guide(
+        slug=str(settings.get("slug") or slugify(folder.name, "guide")),
+        title=str(settings.get("title") or folder.name),
+        folder=folder,
+        **{k: v for k, v in settings.items() if k in names and k not in ("slug", "title")},
+    )
+    paths = sorted(folder.glob(SCRIPT_GLOB), key=_script_order)
+    width = 3 if len(paths) > 99 else 2
+    for number, path in enumerate(paths, start=1):
+        title, sources, blocks = parse_script(_read_text(path), path)
+        tail = slugify(re.sub(r"^\d+-?", "", path.stem) or title)
+        guide.chapters.append(
+            Chapter(number, title, blocks, sources, stem=f"{number:0{width}d}-{tail}")
+        )
+    if not guide.chapters:
+        raise ScriptError(folder, "has no chapter scripts (files named like 01-introduction.txt).")
+    return guide
+
+
+def _script_order(path: Path) -> tuple[int, str]:
+    match = re.match(r"\d+", path.stem)
+    return (int(match[0]) if match else 0, path.name)
+
+
+def write_guide(guide: Guide, folder: Path, force: bool = False, source: Path | None = None) -> Path:
+    """Write ``guide`` as a new guide folder, atomically; never over one without ``force``."""
+    folder = Path(folder)
+    if folder.exists() and not force:
+        raise GuideExists(
+            f"{folder} already exists. Use --force to replace it, or choose another --slug."
+        )
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    staging.chmod(0o777 & ~UMASK)
+    try:
+        settings = {k: getattr(guide, k) for k in _SETTINGS if getattr(guide, k) not in (None, "")}
+        (staging / "guide.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
+        for chapter in guide.chapters:
+            (staging / f"{chapter.stem}.txt").write_text(format_script(chapter), encoding="utf-8")
+        if source is not None and guide.source:
+            shutil.copyfile(source, staging / guide.source)
+        if folder.exists():
+            old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+            folder.rename(old)
+            staging.rename(folder)
+            shutil.rmtree(old)
+        else:
+            staging.rename(folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return folder
+
+
+# -------------------------------------------------------------------- draft
+
+
+def draft_guide(article: Article, slug: str) -> Guide:
+    """A first draft: an introduction from the lead, a chapter per section, sources."""
+    guide = Guide(slug=slug, title=article.title, subtitle=article.subtitle,
+                  source_title=article.title)
+    for section in article.sections:
+        if not section.blocks:
+            continue
+        title = section.heading or "Introduction"
+        guide.chapters.append(Chapter(0, title, list(section.blocks), [title]))
+    if article.sources:
+        items = [Block(s, BlockKind.ITEM) for s in article.sources]
+        intro = Block("This guide is based on an article that lists these sources.")
+        guide.chapters.append(Chapter(0, "Sources", [intro, *items], ["Article Sources"]))
+    width = 3 if len(guide.chapters) > 99 else 2
+    seen: set[str] = set()
+    for number, chapter in enumerate(guide.chapters, start=1):
+        chapter.number = number
+        tail = slugify(chapter.title)
+        base, n = tail, 2
+        while tail in seen:
+            tail, n = f"{base}-{n}", n + 1
+        seen.add(tail)
+        chapter.stem = f"{number:0{width}d}-{tail}"
+    return guide
+
+
+# ------------------------------------------------------------------ finding
+
+
+def shipped_folder(slug: str = SHIPPED_SLUG) -> Path | None:
+    """The folder of a guide shipped with the package, installed or in the repo."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "shipped" / slug, here.parent / "scripts" / slug):
+        if (candidate / "guide.toml").is_file():
+            return candidate
+    return None
+
+
+def find_guide(name: str | None, scripts_dir: Path = Path("scripts")) -> Path:
+    """The folder of GUIDE: a path to a guide folder, a slug under ./scripts, or shipped."""
+    if name and ("/" in name or name.startswith(".")) or (name and Path(name, "guide.toml").is_file()):
+        path = Path(name)
+        if (path / "guide.toml").is_file():
+            return path
+        raise UnknownGuide(f"{name} is not a guide folder: it has no guide.toml.")
+    slug = name or SHIPPED_SLUG
+    local = scripts_dir / slug
+    if (local / "guide.toml").is_file():
+        return local
+    shipped = shipped_folder(slug)
+    if shipped is not None:
+        return shipped
+    known = sorted(p.parent.name for p in scripts_dir.glob("*/guide.toml"))
+    hint = f" The guides here are: {', '.join(known)}." if known else ""
+    raise UnknownGuide(f"There is no guide called {slug!r}.{hint}")

@@ -1,0 +1,61 @@
+"""Safe, unique file names from titles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_SLUG = 48
+"Longest slug, in characters, so that paths stay short on every file system."
+
+_RESERVED = {
+    "con", "prn", "aux", "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
+"Names Windows will not create, whatever the extension."
+
+
+def slugify(text: str, fallback: str = "chapter", max_length: int = MAX_SLUG) -> str:
+    """Lower-case ASCII words joined by hyphens, never empty, never reserved.
+
+    >>> slugify("Treatment in Subsequent Pregnancies")
+    'treatment-in-subsequent-pregnancies'
+    >>> slugify("../../etc/passwd")
+    'etc-passwd'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    if not slug and words:
+        slug = words[0][:max_length]
+    if not slug:
+        slug = fallback
+    if slug in _RESERVED:
+        slug = f"{slug}-{fallback}"
+    return slug
+
+
+def unique_slugs(titles: list[str], fallback: str = "chapter") -> list[str]:
+    """Slugs for a list of titles, made unique with ``-2``, ``-3`` suffixes."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for title in titles:
+        base = slugify(title, fallback)
+        slug, n = base, 2
+        while slug in seen:
+            slug = f"{base}-{n}"
+            n += 1
+        seen.add(slug)
+        out.append(slug)
+    return out
+
+
+def chapter_stem(number: int, title: str, width: int = 2) -> str:
+    """``NN-chapter-slug``, zero-padded so that players sort chapters by name."""
+    return f"{number:0{width}d}-{slugify(title)}"
