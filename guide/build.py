@@ -282,7 +282,8 @@ def make_whole_guide(b: Build) -> None:
         chapters=[w.result for w in b.work], file=whole.name, playlist=f"{b.out_dir.name}.m3u",
         bitrate_kbps=b.options.bitrate, sample_rate=wavs and _rate_of(wavs[0]) or 22050,
         loudness={"target_lufs": b.options.loudness.integrated_lufs,
-                  "max_true_peak_dbtp": b.options.loudness.true_peak_dbtp, **loud.to_dict()},
+                  "max_true_peak_dbtp": b.options.loudness.true_peak_dbtp, **loud.to_dict(),
+                  "true_peak_dbtp": max(w.result.loudness.get("true_peak_dbtp", -99) for w in b.work)},
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         source=b.guide.source_title or b.guide.source, key=b.key)
 

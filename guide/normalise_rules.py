@@ -44,6 +44,7 @@ CHAR_MAP: dict[str, str] = {
     # dashes: hyphen-like ones become "-", range dashes "–", long dashes "—"
     "\u2010": "-", "\u2011": "-", "\u2012": "\u2013", "\u2015": "\u2014",
     "\u2043": "-", "\ufe63": "-", "\uff0d": "-",
+    "\u2212": "-",  # minus sign
     "\u2026": "...",
     # micro and friends, so the unit table sees one spelling
     "\u00b5": "\u03bc",
@@ -72,7 +73,7 @@ SYMBOL_WORDS: dict[str, str] = {
     "–": ", ", "/": " ", "\\": " ", "_": " ", "*": " ", "^": " ", "~": " ",
     "#": " ", "§": " section ", "¶": " ", "†": " ", "‡": " ", "©": " ",
     "®": " ", "™": " ", "$": " ", "€": " ", "£": " ",
-    "<": " ", ">": " ", "[": " ", "]": " ", "{": " ", "}": " ",
+    "<": " ", ">": " ", '"': "", "[": " (", "]": ") ", "{": " (", "}": ") ",
 }
 "What a symbol left over after the number rules is said as (or a space)."
 
@@ -83,7 +84,14 @@ COMPARISONS: dict[str, str] = {
 "Symbols before a number, said as words: '<5%' → 'less than 5 percent'."
 
 KEEP_PUNCTUATION = frozenset(".,;:!?'()-")
-"The only punctuation the engine is given; it uses it for pauses and tune."
+"""The only punctuation the engine is given; it uses it for pauses and tune.
+Double quotes are dropped (espeak-ng pauses at them mid-sentence), and
+brackets become parentheses."""
+
+OPENERS = "\"'([{\u201c\u2018\u00ab\u00bf\u00a1"
+"Characters that may open a word before its first letter."
+CLOSERS = "\"')]}\u201d\u2019\u00bb"
+"Characters that may close a sentence after its full stop."
 
 # ---------------------------------------------------------------------- units
 
@@ -210,6 +218,24 @@ SENTENCE_STARTERS = frozenset(
     why will with without women you your""".split()
 )
 "Lower-cased words that often start a sentence: 'U.S. Most women' is two."
+
+
+
+def ends_before(mode: str, next_word: str) -> bool:
+    """Whether an abbreviation whose ``ends`` is ``mode`` ends a sentence before ``next_word``.
+
+    Nothing ends before a lower-case word ('e.g. iron', 'Dr. smith' alike).
+    """
+    word = next_word.lstrip(OPENERS)
+    if not word or not (word[0].isupper() or word[0].isdigit()) or mode == NEVER:
+        return False
+    if mode == NOT_DIGIT:
+        return not word[0].isdigit()
+    if mode == CAPITAL:
+        return True
+    key = word.casefold().replace("\u2019", "'").rstrip(".,;:!?'\")\u201d\u2019")
+    return key in SENTENCE_STARTERS or key.split("'")[0] in SENTENCE_STARTERS
+
 
 CONJUNCTIONS = frozenset(
     """and but or nor so yet because although though while whereas which who

@@ -89,7 +89,7 @@ def parse_script(text: str, path: Path) -> tuple[str, list[str], list[Block]]:
                 title = value.strip()
             elif key.strip().lower() == "source" and not sources:
                 sources = [s.strip() for s in value.split(",") if s.strip()]
-                sources = [] if sources == ["none"] else sources
+                sources = [] if sources and sources[0].lower().startswith("none") else sources
             continue
         if not line:
             flush()
