@@ -23,7 +23,7 @@ from typing import Callable
 
 from . import audio, manifest as manifest_io
 from .cache import ClipCache, clip_key
-from .engine import Engine
+from .engine import SAMPLE_RATE, Engine
 from .errors import GuideError, NotBuilt, SynthesisError
 from .files import atomic_write_text, exclusive, make_dirs, publish, recover, staging
 from .manifest import Manifest, ManifestChapter
@@ -180,14 +180,30 @@ def check_up_to_date(b: Build) -> None:
         b.manifest = b.previous
 
 
-def make_chapters(b: Build) -> None:
-    """Reuse, or synthesise, assemble, normalise and encode, every chapter."""
+def make_audio(b: Build) -> None:
+    """Make every chapter, ``jobs`` at a time, and stream each, in order, into the whole guide.
+
+    A chapter is reused from the previous build, or synthesised, assembled,
+    normalised and encoded. The whole-guide MP3 is encoded while the later
+    chapters are still being made.
+    """
     make_dirs(b.stage_dir / "chapters")
-    with ThreadPoolExecutor(max_workers=max(1, b.options.jobs)) as pool:
+    whole = b.stage_dir / f"{b.out_dir.name}.mp3"
+    pool = ThreadPoolExecutor(max_workers=max(1, b.options.jobs))
+    encoder = None
+    try:
         futures = [pool.submit(_make_chapter, b, w) for w in b.work]
-        for done, future in enumerate(futures, start=1):
+        encoder = audio.StreamEncoder(whole, SAMPLE_RATE, b.options.bitrate)
+        for done, (future, work) in enumerate(zip(futures, b.work), start=1):
             future.result()
+            encoder.write_wav(_chapter_wav(b, work.key))
             b.progress(f"Chapter {done} of {len(b.work)} done.")
+        encoder.close()
+        encoder = None
+    finally:
+        if encoder is not None:
+            encoder.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _previous_chapter(b: Build, work: ChapterWork) -> ManifestChapter | None:
@@ -264,35 +280,28 @@ def _tag_info(b: Build) -> TagInfo:
                    year=f"{now:%Y}")
 
 
-def make_whole_guide(b: Build) -> None:
-    """Join the chapters into ``<slug>.mp3`` with ID3 chapters."""
+def finish_whole_guide(b: Build) -> None:
+    """Place the chapters in the whole guide, tag its ID3 chapters, and make the manifest."""
     start = 0.0
     for w in b.work:
         w.result.start_s = round(start, 4)  # type: ignore[union-attr]
         start += w.result.duration_s  # type: ignore[union-attr]
     whole = b.stage_dir / f"{b.out_dir.name}.mp3"
-    wavs = [_chapter_wav(b, w.key) for w in b.work]
-    loud = audio.concat_to_mp3(wavs, whole, b.options.bitrate, b.stage_dir / ".concat.txt")
-    (b.stage_dir / ".concat.txt").unlink()
     marks = [(w.result.title, w.result.start_s, w.result.end_s) for w in b.work]  # type: ignore[union-attr]
     tag_guide(whole, _tag_info(b), marks)
+    levels = [w.result.loudness for w in b.work]  # type: ignore[union-attr]
     b.manifest = Manifest(
         title=b.guide.title, slug=b.out_dir.name, language=b.guide.language,
         engine=b.engine_id, voice=b.voice, rate_wpm=b.rate, duration_s=round(start, 4),
         chapters=[w.result for w in b.work], file=whole.name, playlist=f"{b.out_dir.name}.m3u",
-        bitrate_kbps=b.options.bitrate, sample_rate=wavs and _rate_of(wavs[0]) or 22050,
+        bitrate_kbps=b.options.bitrate, sample_rate=SAMPLE_RATE,
         loudness={"target_lufs": b.options.loudness.integrated_lufs,
-                  "max_true_peak_dbtp": b.options.loudness.true_peak_dbtp, **loud.to_dict(),
-                  "true_peak_dbtp": max(w.result.loudness.get("true_peak_dbtp", -99) for w in b.work)},
+                  "max_true_peak_dbtp": b.options.loudness.true_peak_dbtp,
+                  "chapters_lufs_min": min(lv["integrated_lufs"] for lv in levels),
+                  "chapters_lufs_max": max(lv["integrated_lufs"] for lv in levels),
+                  "sample_peak_dbfs": max(lv.get("sample_peak_dbfs", -99.0) for lv in levels)},
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         source=b.guide.source_title or b.guide.source, key=b.key)
-
-
-def _rate_of(wav: Path) -> int:
-    import wave
-
-    with wave.open(str(wav), "rb") as f:
-        return f.getframerate()
 
 
 def write_index(b: Build) -> None:
@@ -308,7 +317,7 @@ def publish_outputs(b: Build) -> None:
     publish(b.stage_dir, b.out_dir)
 
 
-STAGES = [plan, check_up_to_date, make_chapters, make_whole_guide, write_index, publish_outputs]
+STAGES = [plan, check_up_to_date, make_audio, finish_whole_guide, write_index, publish_outputs]
 "The build, in order. A stage may set ``up_to_date`` to end it early."
 
 

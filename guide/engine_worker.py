@@ -61,8 +61,14 @@ class Speaker:
     """One pyttsx3 engine, set to a voice and rate, that writes whole files."""
 
     def __init__(self) -> None:
-        import pyttsx3
+        import types
 
+        import pyttsx3
+        import pyttsx3.drivers.espeak as driver
+
+        # The driver's run loop sleeps 10 ms after every utterance; with one file
+        # per call and our own wait for the file, 1 ms polls lose less time.
+        driver.time = types.SimpleNamespace(sleep=lambda s: time.sleep(min(s, 0.001)))
         self.engine = pyttsx3.init("espeak")
         self.voice: str | None = None
         self.rate: int | None = None
