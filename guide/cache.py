@@ -90,16 +90,17 @@ class ClipCache:
             raise
 
     def stats(self) -> CacheStats:
-        """Count the clips and the bytes they take."""
+        """Count the clips, and the bytes that they and the chapter audio take."""
         clips = size = 0
-        if self.clips.is_dir():
-            for path in self.clips.rglob("*.clip"):
-                clips += 1
+        for path in self.root.rglob("*") if self.root.is_dir() else ():
+            if path.is_file():
+                clips += path.suffix == ".clip"
                 size += path.stat().st_size
         return CacheStats(self.root, clips, size)
 
     def clear(self) -> int:
-        """Remove every clip; returns how many there were."""
+        """Remove every clip and the chapter audio kept for builds; returns the clip count."""
         count = self.stats().clips
-        shutil.rmtree(self.clips, ignore_errors=True)
+        for folder in (self.clips, self.root / "chapters"):
+            shutil.rmtree(folder, ignore_errors=True)
         return count

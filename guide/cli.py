@@ -221,6 +221,41 @@ def voices(ctx) -> None:
         click.echo(f"{voice.id}: {voice.name.replace('_', ' ')}" + (f" ({languages})" if languages else ""))
 
 
+# -------------------------------------------------------------- cache
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} bytes"
+
+
+@cli.group(invoke_without_command=True)
+@click.pass_context
+def cache(ctx) -> None:
+    """Show the clip cache's size and location (or: guide cache clear)."""
+    if ctx.invoked_subcommand is None:
+        from .cache import ClipCache
+
+        stats = ClipCache().stats()
+        click.echo(f"The clip cache is in {stats.path}")
+        click.echo(f"It holds {stats.clips} clips, {_size(stats.bytes)}.")
+
+
+@cache.command("clear")
+def cache_clear() -> None:
+    """Empty the clip cache. Built guides are not touched."""
+    from .cache import ClipCache
+
+    removed = ClipCache().clear()
+    click.echo(f"Removed {removed} clips from the cache.")
+
+
+# --- commands from other modules: one cli.add_command(...) line each, below this marker
+
+
 def main() -> None:
     """Console entry point."""
     try:

@@ -1,0 +1,128 @@
+"""Every command's output and errors, through click's CliRunner, with exact lines."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from guide import __version__
+from guide.cli import cli
+from guide.engine import FakeEngine
+
+
+@pytest.fixture
+def run(tiny_folder, monkeypatch):
+    """Run ``guide`` in the folder that holds scripts/tiny, with the fake engine."""
+    monkeypatch.chdir(tiny_folder.parent.parent)
+
+    def invoke(*args, engine=None):
+        runner = CliRunner()
+        return runner.invoke(cli, list(args), obj={"engine": engine or FakeEngine()})
+
+    return invoke
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == f"guide {__version__}\n"
+
+
+def test_build_prints_progress_then_the_summary(run):
+    result = run("build", "tiny")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[:3] == ["Chapter 1 of 3 done.", "Chapter 2 of 3 done.", "Chapter 3 of 3 done."]
+    assert re.fullmatch(r"Built 3 chapters, \d+ s of audio, in \d+\.\d s\. 0 of 11 clips came from the cache\.",
+                        lines[3])
+    assert lines[4] == "The guide is in audio_out/tiny"
+    assert result.stdout == "audio_out/tiny/tiny.mp3\n"
+    again = run("build", "tiny")
+    assert again.stderr.splitlines()[0].startswith("Up to date. 3 chapters, ")
+
+
+def test_list_before_and_after_building(run):
+    before = run("list", "tiny")
+    assert before.stdout == "1. Welcome\n2. A short list\n3. The end\n"
+    assert before.stderr == "This guide is not built yet, so no lengths are shown. Run: guide build\n"
+    run("build", "tiny")
+    after = run("list", "tiny")
+    assert re.fullmatch(r"1\. Welcome \(\d+ s\)\n2\. A short list \(\d+ s\)\n3\. The end \(\d+ s\)\n",
+                        after.stdout)
+    data = json.loads(run("list", "tiny", "--json").stdout)
+    assert [c["number"] for c in data["chapters"]] == [1, 2, 3]
+    assert all(c["duration_s"] > 0 for c in data["chapters"])
+
+
+def test_export_mp3_selected_chapters(run, tmp_path):
+    result = run("export", "tiny", "--format", "mp3", "--out", str(tmp_path / "usb"), "--chapters", "1,3")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Wrote 5 files to {tmp_path / 'usb'}.\n"
+    names = sorted(p.name for p in (tmp_path / "usb" / "chapters").iterdir())
+    assert names == ["01-welcome.mp3", "01-welcome.txt", "03-the-end.mp3", "03-the-end.txt"]
+    playlist = (tmp_path / "usb" / "tiny.m3u").read_text()
+    assert "02-a-list" not in playlist and "03-the-end.mp3" in playlist
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "nope"], "There is no guide called 'nope'. The guides here are: tiny.\n"),
+    (["export", "tiny", "--out", "x", "--chapters", "7"],
+     "There is no chapter 7. This guide has chapters 1 to 3.\n"),
+    (["export", "tiny", "--out", "x", "--format", "wav"], None),
+    (["build", "tiny", "--rate", "fast"],
+     "--rate must be normal, slow, or words per minute from 60 to 400, not 'fast'.\n"),
+])
+def test_errors_are_one_sentence_and_exit_1(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert len(result.stderr.splitlines()) == 1
+    if message:
+        assert result.stderr == message
+
+
+def test_build_slow_edition(run):
+    result = run("build", "tiny", "--rate", "slow")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "audio_out/tiny-slow/tiny-slow.mp3\n"
+
+
+def test_missing_ffmpeg_is_one_sentence(run, monkeypatch):
+    import guide.audio as audio
+
+    def no_ffmpeg(*a, **k):
+        raise FileNotFoundError("ffmpeg")
+
+    monkeypatch.setattr(audio.subprocess, "run", no_ffmpeg)
+    result = run("build", "tiny")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "ffmpeg was not found. Install it with: sudo apt-get install ffmpeg")
+
+
+def test_new_writes_a_draft_and_refuses_to_overwrite(run, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Sleep and your baby\n\nA short guide\n\nBabies sleep a lot. "
+                       "They wake often.\n\nSafe sleep\n\nPut your baby on its back.\n", encoding="utf-8")
+    first = run("new", str(article), "--slug", "sleep")
+    assert first.exit_code == 0, first.output
+    assert first.stderr.splitlines()[0].startswith("Wrote ")
+    second = run("new", str(article), "--slug", "sleep")
+    assert second.exit_code == 1
+    assert second.stderr == "scripts/sleep already exists. Use --force to replace it, or choose another --slug.\n"
+
+
+def test_voices_lists_ids(run):
+    assert run("voices").stdout == "en-us: Fake American English (en-us)\n"
+
+
+def test_cache_shows_and_clears(run, private_cache):
+    run("build", "tiny")
+    shown = run("cache").stdout.splitlines()
+    assert shown[0] == f"The clip cache is in {private_cache}"
+    assert re.fullmatch(r"It holds 11 clips, [\d.]+ (KB|MB)\.", shown[1])
+    assert run("cache", "clear").stdout == "Removed 11 clips from the cache.\n"
+    assert run("cache").stdout.splitlines()[1] == "It holds 0 clips, 0 bytes."
