@@ -210,3 +210,49 @@ def test_chapter_wav_samples_match_manifest_duration(tiny_guide, fake_engine, tm
         with wave.open(str(path)) as f:
             measured.append(f.getnframes() / f.getframerate())
     assert sorted(measured) == pytest.approx(durations, abs=1e-3)
+
+
+def test_output_is_identical_with_one_job_and_two(tmp_path):
+    """Cold builds with the real engine: every MP3, transcript and playlist byte for byte."""
+    from guide.engine import Pyttsx3Engine
+
+    from .conftest import write_guide_folder
+
+    folder = write_guide_folder(tmp_path / "scripts" / "tiny")
+    outs = []
+    for jobs in (1, 2):
+        root = tmp_path / f"jobs{jobs}"
+        options = BuildOptions(out_root=root / "audio_out", cache_dir=root / "cache", jobs=jobs)
+        outs.append(build(load_guide(folder), Pyttsx3Engine(), options))
+    one, two = (r.out_dir for r in outs)
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    for rel in files:
+        if rel.name != "manifest.json":
+            assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
+    a, b = (r.manifest.to_dict() for r in outs)
+    a.pop("built_at"), b.pop("built_at")
+    assert a == b
+
+
+def test_a_damaged_cache_entry_is_synthesised_again(tiny_folder, tmp_path):
+    from guide.engine import FakeEngine
+
+    engine = FakeEngine()
+    build(load_guide(tiny_folder), engine, _opts(tmp_path))
+    clips = sorted((tmp_path / "cache" / "clips").rglob("*.clip"))
+    for clip in clips:
+        clip.write_bytes(clip.read_bytes()[:-10])  # every entry truncated
+    engine.spoken.clear()
+    build(load_guide(tiny_folder), engine, _opts(tmp_path, force=True))
+    assert len(engine.spoken) == len(clips)
+    script = tiny_folder / "01-welcome.txt"
+    script.write_text(script.read_text().replace("You can stop at any time.", "Stop when you like."))
+    victim = next(p for p in (tmp_path / "cache" / "clips").rglob("*.clip"))
+    data = bytearray(victim.read_bytes())
+    data[100] ^= 0x55
+    victim.write_bytes(bytes(data))
+    engine.spoken.clear()
+    report = build(load_guide(tiny_folder), engine, _opts(tmp_path))
+    assert "Stop when you like." in engine.spoken
+    assert report.clips_made == len(engine.spoken)
