@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Programs the guide runs: espeak-ng speaks, ffmpeg encodes and measures, mpv plays.
 RUNTIME_PACKAGES := espeak-ng libespeak-ng1 ffmpeg mpv
 # Extra programs the test suite reads outputs back with.
-TEST_PACKAGES :=
+TEST_PACKAGES := chromium epubcheck
 
 .PHONY: guide test system system-test venv bench fuzz clean
 
@@ -56,6 +56,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 venv: system $(VENV)/.installed
 venv-test: system $(VENV)/.installed-test
+
+# Ratios of the build against the bare espeak-ng + ffmpeg pipeline; see bench/run.py.
+bench: venv
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) audio_out/*/ .pytest_cache .hypothesis

@@ -66,7 +66,8 @@ class Entry:
         """Build an entry from its TOML table; ``where`` is put in error messages."""
         unknown = sorted(set(table) - set(KEYS))
         if unknown:
-            raise ValueError(f"unknown key {unknown[0]!r}{where}; an entry may have {', '.join(KEYS)}")
+            known = ", ".join(KEYS)
+            raise ValueError(f"unknown key {unknown[0]!r}{where}; an entry may have {known}")
         say = _optional_text(table, "say", where) or None
         if say is not None and not SAY_PATTERN.fullmatch(say):
             raise ValueError(f"'say' must be plain letters and spaces{where}, not {say!r}")
@@ -202,7 +203,7 @@ class Lexicon:
             say = (exact.get(written) or folded[written.casefold()]).spoken_for(written)
             if say is None:
                 return match.group()
-            if written[0].isupper() and say[0].islower():
+            if written[0].isupper() and not written.isupper() and say[0].islower():
                 say = say[0].upper() + say[1:]
             return say
 
@@ -290,18 +291,18 @@ def _parse_tables(text: str, path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
+        # Python 3.14 has error.lineno/colno/msg; before that they are in the message.
         message = str(error)
-        line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
         found = _LOCATION.search(message)
-        if found:
-            line, column = line or int(found[1]), column or int(found[2])
-            message = message[: found.start()] + message[found.end() :]
-        if line is None:
+        line = getattr(error, "lineno", None) or (int(found[1]) if found else None)
+        column = getattr(error, "colno", None) or (int(found[2]) if found else None)
+        reason = getattr(error, "msg", None) or _LOCATION.sub("", message)
+        reason = reason.replace(" (at end of document)", "")
+        if line is None or column is None:  # the error is at the end of the text
             lines = text.splitlines() or [""]
             line, column = len(lines), len(lines[-1]) + 1
-            message = message.replace(" (at end of document)", "")
-        msg = getattr(error, "msg", None) or message
-        raise ScriptError(path, f"is not valid TOML at line {line}, column {column}: {msg}") from None
+        where = f"line {line}, column {column}"
+        raise ScriptError(path, f"is not valid TOML at {where}: {reason}") from None
 
 
 def _line_of(text: str, term: str) -> str:
@@ -312,7 +313,6 @@ def _line_of(text: str, term: str) -> str:
         if header.match(line):
             return f" (line {number})"
     return ""
-
 
 
 @cache

@@ -32,6 +32,7 @@ Judgement calls, in one place:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # ------------------------------------------------------------------ characters
@@ -161,8 +162,9 @@ STARTER = "starter"
 "Ends one only before a word that often starts a sentence (U.S., St.)."
 CAPITAL = "capital"
 "Ends one before any capitalised word (etc., a.m.)."
-NOT_DIGIT = "not-digit"
-"Ends one unless a number follows (No. 5)."
+NUMBER = "number"
+"""An abbreviation only before a number ('No. 5' is 'number 5'); before
+anything else it is the word itself, which may end a sentence ('No. Then')."""
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,7 @@ class Abbreviation:
     spoken: str
     "What the engine is given: 'for example'."
     ends: str = NEVER
-    "When its final '.' is also the end of a sentence: one of NEVER, STARTER, CAPITAL, NOT_DIGIT."
+    "When its final '.' is also the end of a sentence: one of NEVER, STARTER, CAPITAL, NUMBER."
     any_case: bool = True
     "Whether 'E.g.' and 'E.G.' match too; initialisms such as 'U.S.' match only as written."
 
@@ -202,46 +204,12 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation("Inc.", "Incorporated", CAPITAL, any_case=False),
     Abbreviation("Dept.", "Department", any_case=False),
     Abbreviation("Fig.", "Figure", any_case=False),
-    Abbreviation("No.", "number", NOT_DIGIT, any_case=False),
+    Abbreviation("No.", "number", NUMBER, any_case=False),
     Abbreviation("St.", "Saint", STARTER, any_case=False),  # or Street: see normalise
 )
-"""Abbreviations said as words.  The splitter also uses the ``ends`` column,
-so the script and the captions agree on where sentences end."""
-
-SENTENCE_STARTERS = frozenset(
-    """a about after all also an and any are as ask at be because before both
-    but call can check contact do does don't during each eat even every find
-    for from get he her here his how i if in is it its keep learn let many may
-    more most my no not now of on once one only or our people please read
-    see she should so some such take talk tell than that the their then there
-    these they this those to try two use we what when where which while who
-    why will with without women you your""".split()
-)
-"Lower-cased words that often start a sentence: 'U.S. Most women' is two."
-
-
-
-def ends_before(mode: str, next_word: str) -> bool:
-    """Whether an abbreviation whose ``ends`` is ``mode`` ends a sentence before ``next_word``.
-
-    Nothing ends before a lower-case word ('e.g. iron', 'Dr. smith' alike).
-    """
-    word = next_word.lstrip(OPENERS)
-    if not word or not (word[0].isupper() or word[0].isdigit()) or mode == NEVER:
-        return False
-    if mode == NOT_DIGIT:
-        return not word[0].isdigit()
-    if mode == CAPITAL:
-        return True
-    key = word.casefold().replace("\u2019", "'").rstrip(".,;:!?'\")\u201d\u2019")
-    return key in SENTENCE_STARTERS or key.split("'")[0] in SENTENCE_STARTERS
-
-
-CONJUNCTIONS = frozenset(
-    """and but or nor so yet because although though while whereas which who
-    when where unless until if then however""".split()
-)
-"Words a long run of words is preferably cut before."
+"""Abbreviations said as words.  The splitter also uses the ``ends`` column
+(through :func:`guide.sentences.ends_before`), so the script and the
+captions agree on where sentences end."""
 
 # -------------------------------------------------------------- web addresses
 
@@ -322,7 +290,7 @@ def plural_words(words: str) -> str:
 
 
 def fraction(top: int, bottom: int) -> str:
-    """Say a fraction: (1, 2) → 'one half', (3, 4) → 'three quarters', (2, 3) → 'two thirds'."""
+    """Say a fraction: (1, 2) → 'one half', (3, 4) → 'three quarters'."""
     if bottom == 2:
         name = "half" if top == 1 else "halves"
     elif bottom == 4:
@@ -333,14 +301,14 @@ def fraction(top: int, bottom: int) -> str:
 
 
 def decade(digits: str) -> str:
-    """Say a decade: '1990' → 'nineteen nineties', '2000' → 'two thousands', '80' → 'eighties'."""
+    """Say a decade: '1990' → 'nineteen nineties', '2000' → 'two thousands'."""
     n = int(digits)
-    if len(digits) < 4 or n % 1000 == 0:
-        return plural_words(cardinal(n))
-    century, rest = divmod(n, 100)
-    if rest == 0:
-        return cardinal(century) + " hundreds"
-    return cardinal(century) + " " + plural_words(cardinal(rest))
+    if len(digits) == 4 and n % 1000:
+        century, rest = divmod(n, 100)
+        tail = "hundreds" if rest == 0 else plural_words(cardinal(rest))
+        return f"{cardinal(century)} {tail}"
+    words = plural_words(cardinal(n))
+    return words[4:] if words.startswith("one ") else words
 
 
 LETTER_NAMES = {"A": "eigh"}
@@ -351,3 +319,103 @@ while 'eigh B' is 'ay B'."""
 def spell(word: str) -> str:
     """Spell a word letter by letter for the engine: 'cdc' → 'C D C'."""
     return " ".join(LETTER_NAMES.get(c, c) for c in word.upper() if c.isalnum())
+
+
+# -------------------------------------------------------------------- patterns
+# Regular expressions the stages of guide.normalise run, in order.  Digits are
+# written [0-9] because \d would also match other scripts' digits.
+
+TAG = r"<!--.*?-->|</?[A-Za-z!?][^<>]*>|\[\[.*?\]\]"
+"SSML or HTML tags, comments, and espeak-ng phoneme input [[...]]: all dropped."
+CITATION = r"\[\s*[0-9]+(?:\s*[,–-]\s*[0-9]+)*\s*\]"
+"Reference marks such as [1] or [2, 3]: dropped."
+EMAIL = r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+URL = (
+    r"(?<![\w@])(?:(?:https?|ftp)://|www\.)[^\s<>\"]+"
+    rf"|(?<![\w@.-])(?:[A-Za-z0-9-]+\.)+(?:{'|'.join(TLDS)})(?![\w@-])(?:/[^\s<>\"]*)?"
+)
+"A web address: with https:// or www., or a bare name ending in a known TLD."
+
+NUM = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+"A written number: digits, thousands commas, decimals."
+
+
+def _alternation(names) -> str:
+    names = sorted(names, key=len, reverse=True)
+    return "|".join(r"\s?".join(re.escape(p) for p in n.split(" ")) for n in names)
+
+
+_UNIT = _alternation(UNITS)
+_PER = _alternation(set(UNITS) | set(PER_WORDS))
+_ALONE = _alternation(n for n, u in UNITS.items() if u.alone)
+_FRACTIONS = "".join(VULGAR_FRACTIONS)
+
+NUMBER_PATTERNS: tuple[tuple[str, str], ...] = (
+    # 1-800-311-3435, (800) 311-3435: digit by digit, in groups
+    ("phone", r"(?<![0-9-])(?:(1)[-. ])?(?:\(([0-9]{3})\)\s?|([0-9]{3})[-.])"
+              r"([0-9]{3})[-.]([0-9]{4})(?![0-9]|-[0-9])"),
+    # $20, $1.50, $5 million
+    ("money", r"\$\s?([0-9]+(?:,[0-9]{3})*)(?:\.([0-9]{1,2}))?(?![0-9])"
+              r"( (?:thousand|million|billion))?"),
+    # <5%, ≥ 3
+    ("comparison", r"(<=|>=|[<>≤≥~≈])\s?(?=[0-9.])"),
+    # 3/15/2024 (month first)
+    ("date", r"(?<![0-9/.])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})(?![0-9/])"),
+    # ½, 2½
+    ("vulgar fraction", rf"(?<![0-9])(?:([0-9]+)\s?)?([{_FRACTIONS}])"),
+    # 1 1/2
+    ("mixed fraction", r"(?<![0-9/.])([0-9]+)\s+([0-9]+)/([0-9]+)(?![0-9/])"),
+    # 4–12, 4-12, 2%–10%; not 1-2-3 or 12-5.5
+    ("range", rf"(?<![\w.,/])(?<![0-9][–-])({NUM})(\s?%)?\s*[–-]\s*({NUM})"
+              r"(?![0-9]|[/–-][0-9]|\.[0-9])"),
+    # 20th, 1st, 1,000th
+    ("ordinal", r"(?<![\w.])([0-9]+(?:,[0-9]{3})*)(?i:st|nd|rd|th)(?!\w)"),
+    # 1990s, '90s, 30s
+    ("decade", r"(?<![\w.])'?([0-9]{1,3}0)'?s(?!\w)"),
+    ("percent", r"([0-9])\s?%"),
+    # 5 mg, 1 mg/dL, 140 mm Hg, 5 lbs. (the full stop kept if it ends a sentence)
+    ("unit after number", rf"(?<![\w.])({NUM})\s?({_UNIT})(?:/({_PER}))?(?![\w/²])(\.(?![0-9]))?"),
+    # in mg/dL
+    ("unit alone", rf"(?<![\w/.°])({_ALONE})(?:/({_PER}))?(?![\w/²])(\.(?![0-9]))?"),
+    # 3 x 5 cm
+    ("by", r"([0-9])\s?[x×]\s?(?=[0-9])"),
+    # 2x a day
+    ("times", r"(?<![\w.])([0-9]+)\s?[x×](?=\s|$|[,.;:!?])"),
+    # 140/90, 1/2, 24/7: see the module docstring
+    ("number/number", r"(?<![\w/.])([0-9]+)/([0-9]+)(?![\w/]|\.[0-9])"),
+    # 2.5, .5; not 1.2.3
+    ("decimal", r"(?<![0-9.])([0-9]+(?:,[0-9]{3})*)?\.([0-9]+)(?![0-9]|\.[0-9])"),
+    ("number sign", r"#\s?(?=[0-9])"),
+    ("minus", r"(?<![\w.])-(?=[0-9])"),
+    # COVID-19, 21-week, 1-2-3: the hyphen is a space
+    ("hyphen by a number", r"(?<=[0-9])[–-](?=[A-Za-z])|(?<=[A-Za-z])[–-](?=[0-9])"
+                           r"|(?<=[0-9])[–-](?=[0-9])"),
+)
+"(name, pattern) of the number rules; guide.normalise says how each is spoken."
+
+SLASH_AND_DASH_RULES: tuple[tuple[str, str], ...] = (
+    (r"(?i)\band/or\b", "and or"),
+    (r"(?i)\bw/o\b", "without"),
+    (r"(?i)\bw/(?=\s)", "with"),
+    (r"(?<=[^\W\d_])/(?=[^\W\d_])", " or "),  # mother/baby
+    (r"(?<![\w-])([A-Z])-(?=[a-z])", r"\1 "),  # C-section, X-ray
+    (r"(?<=[^\W\d_])–(?=[^\W\d_])", "-"),  # mother–baby
+    (r"(?<!\s)\s+-{1,3}\s+|-{2,}|[—–]", ", "),  # dashes between words are pauses
+    (r"\.{3,}", "..."),
+)
+"(pattern, replacement) for slashes and dashes, run before single symbols."
+
+TIDY_RULES: tuple[tuple[str, str], ...] = (
+    (r"(?<!\S)[-']+(?!\S)", " "),  # a hyphen or apostrophe on its own
+    (r"\s+", " "),
+    (r"\(\s*(?:[,;:]\s*)*\)", " "),  # empty brackets
+    (r"\((?:\s*\()*\s*", "("),  # (( → (
+    (r"\s*\)(?:\s*\))*", ")"),
+    (r"(?<!\S)-(?=\w)", ""),  # a hyphen left at the start of a word
+    (r"(?<!\s)\s+([,.;:!?)])", r"\1"),  # no space before punctuation
+    (r"([,;:])(?:\s*[,;:])+", r"\1"),  # one pause, not several
+    (r"[,;:]\s*([.!?])", r"\1"),  # the full stop wins over a comma
+    (r"\.{4,}", "..."),
+    (r"^[\s,;:.)]+", ""),  # nothing before the first word
+)
+"(pattern, replacement) for whitespace and punctuation left over at the end."

@@ -1,0 +1,296 @@
+"""Tests of guide.lexicon and of the built-in guide/data/lexicon.toml."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from guide.errors import ScriptError
+from guide.lexicon import BUILTIN_PATH, Entry, Lexicon, TermUse
+
+REQUIRED_TERMS = """cerclage cervix cervical bicornuate unicornuate conization preterm
+preeclampsia ultrasound obstetrician dilation dilating miscarriage uterus uterine congenital
+biopsy ablation trimester prenatal conception LEEP DES D&C OB/GYN NICU HELLP PCOS BMI""".split()
+
+SPOKEN = {  # what the issue asks these to be said as
+    "LEEP": "leep", "DES": "D E S", "NICU": "nick you", "HELLP": "help",
+    "BMI": "B M I", "PCOS": "P C O S", "D&C": "D and C", "D & C": "D and C",
+    "OB/GYN": "O B G Y N",
+}
+
+
+@pytest.fixture(scope="module")
+def builtin() -> Lexicon:
+    return Lexicon.builtin()
+
+
+def write(folder: Path, text: str) -> Path:
+    path = folder / "lexicon.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------- the built-in file
+
+
+@pytest.mark.parametrize("term", REQUIRED_TERMS)
+def test_builtin_has_the_terms_the_articles_use(builtin: Lexicon, term: str) -> None:
+    assert builtin.lookup(term) is not None, term
+
+
+@pytest.mark.parametrize(("written", "said"), SPOKEN.items())
+def test_initialisms_are_said_as_the_issue_asks(builtin: Lexicon, written: str, said: str) -> None:
+    assert builtin.respell(written) == said
+
+
+def test_builtin_respellings_are_plain_letters(builtin: Lexicon) -> None:
+    for entry in builtin:
+        spoken = [entry.say] + [entry.spoken_for(form) for form in entry.forms]
+        for say in filter(None, spoken):
+            assert all((c.isascii() and c.isalpha()) or c in " '-" for c in say), (entry.term, say)
+            assert say == say.strip() and "  " not in say
+
+
+def test_builtin_definitions_are_short_sentences(builtin: Lexicon) -> None:
+    defined = builtin.glossary()
+    assert len(defined) >= 40
+    for entry in defined:
+        assert entry.define[0].isupper() and entry.define.endswith("."), entry.term
+        assert len(entry.define.split()) <= 30, entry.term
+
+
+def test_builtin_file_is_plain_toml_with_one_table_per_term() -> None:
+    import tomllib
+
+    tables = tomllib.loads(BUILTIN_PATH.read_text(encoding="utf-8"))
+    assert all(isinstance(t, dict) for t in tables.values())
+    assert len(Lexicon.builtin()) == len(tables)
+
+
+# --------------------------------------------------------------------- espeak-ng
+
+ESPEAK = shutil.which("espeak-ng") or "/usr/bin/espeak-ng"
+
+
+def phonemes(text: str) -> str:
+    result = subprocess.run(
+        [ESPEAK, "-q", "-x", "-v", "en-us", text], capture_output=True, text=True, check=True
+    )
+    return " ".join(result.stdout.split())
+
+
+def bare(phoneme_text: str) -> str:
+    """Phonemes without stress marks, pauses and word gaps, for comparison."""
+    return re.sub(r"[',_:;!\s-]|#", "", phoneme_text)
+
+
+def said_as_words(entry: Entry) -> bool:
+    return bool(entry.say) and not any(len(w) == 1 for w in entry.say.split())
+
+
+def test_respelled_words_are_not_spelled_out_by_espeak(builtin: Lexicon) -> None:
+    """A respelling meant as words must not come out as a string of letter names."""
+    checked = 0
+    for entry in filter(said_as_words, builtin):
+        letters = " ".join(c for c in entry.say.upper() if c.isalpha())
+        said, spelled = bare(phonemes(entry.say)), bare(phonemes(letters))
+        assert said != spelled, entry.term
+        assert len(said) < 0.75 * len(spelled), (entry.term, said, spelled)
+        checked += 1
+    assert checked >= 15
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [("cerclage", "klAZ"), ("preterm", "prit"), ("NICU", "nIkju"), ("didelphys", "dEl"),
+     ("prenatal", "prin"), ("fibroid", "faIbr")],
+)
+def test_respellings_fix_what_espeak_gets_wrong(builtin: Lexicon, term: str, expected: str) -> None:
+    """The respelling gives the sound a person says; the written word did not.
+    (Phonemes are compared without stress marks: ``klAZ`` is "klahzh".)"""
+    entry = builtin.lookup(term)
+    assert entry is not None and entry.say
+    assert expected in bare(phonemes(entry.say))
+    assert expected not in bare(phonemes(term))
+
+
+def test_every_respelling_changes_what_espeak_says(builtin: Lexicon) -> None:
+    """Only give a respelling where the default is wrong (initialisms excepted:
+    other engines may spell a word in capitals)."""
+    for entry in builtin:
+        if entry.say and not entry.term.isupper():
+            assert bare(phonemes(entry.say)) != bare(phonemes(entry.term)), entry.term
+
+
+# ---------------------------------------------------------------------- lookups
+
+
+def test_lookup_ignores_case_and_finds_forms(builtin: Lexicon) -> None:
+    cerclage = builtin.lookup("cerclage")
+    assert cerclage is not None and cerclage.term == "cerclage"
+    assert builtin.lookup("CERCLAGE") is cerclage
+    assert builtin.lookup("Cerclages") is cerclage
+    assert builtin.lookup("pre-eclampsia") is builtin.lookup("preeclampsia")
+    assert builtin.lookup("d  &  c") is builtin.lookup("D&C")
+    assert builtin.lookup("no such word") is None
+    assert "cervix" in builtin and "nonsense" not in builtin
+
+
+def test_match_case_entries(builtin: Lexicon) -> None:
+    assert builtin.lookup("DES") is not None
+    assert builtin.lookup("des") is None
+    assert builtin.respell("Des Moines DES") == "Des Moines D E S"
+
+
+def test_iteration_gives_entries_with_their_fields(builtin: Lexicon) -> None:
+    entries = {e.term: e for e in builtin}
+    assert len(entries) == len(builtin)
+    cerclage = entries["cerclage"]
+    assert cerclage.say and cerclage.define and "cerclages" in cerclage.forms
+    term, say, define, forms = cerclage.term, cerclage.say, cerclage.define, cerclage.forms
+    assert (term, say) == ("cerclage", "sair klahzh") and define and forms
+
+
+def test_terms_in_finds_whole_words_with_positions() -> None:
+    lexicon = Lexicon.from_toml(
+        '[cervix]\nforms = ["cervixes"]\n'
+        '[cervical]\n'
+        '["cervical insufficiency"]\nforms = ["incompetent cervix"]\n'
+    )
+    text = "Cervical insufficiency, or an incompetent cervix. Cervixes vary; cervical checks. cervixa"
+    uses = lexicon.terms_in(text)
+    found = [(use.entry.term, text[use.position : use.position + 8]) for use in uses]
+    assert found == [
+        ("cervical insufficiency", "Cervical"),
+        ("cervical insufficiency", "incompet"),
+        ("cervix", "Cervixes"),
+        ("cervical", "cervical"),
+    ]
+    assert all(isinstance(use, TermUse) for use in uses)
+    entry, position = uses[0]
+    assert position == 0 and entry.term == "cervical insufficiency"
+
+
+def test_terms_in_across_line_breaks_and_symbols(builtin: Lexicon) -> None:
+    text = "A D &\nC or an OB/GYN, then cervical\ninsufficiency."
+    terms = [(u.entry.term, u.position) for u in builtin.terms_in(text)]
+    assert terms == [("D&C", 2), ("OB/GYN", 14), ("cervical insufficiency", 27)]
+
+
+def test_terms_in_empty_lexicon_and_text() -> None:
+    assert Lexicon().terms_in("cervix") == []
+    assert Lexicon.builtin().terms_in("") == []
+
+
+def test_respell_keeps_what_is_around_the_word() -> None:
+    lexicon = Lexicon.from_toml(
+        '[cerclage]\nsay = "sair klahzh"\nforms = { cerclages = "sair klahzhez" }\n'
+        '[cervix]\ndefine = "The neck of the womb."\n'
+    )
+    assert lexicon.respell("(cerclage), cerclage's; Cerclages.") == (
+        "(sair klahzh), sair klahzh's; Sair klahzhez."
+    )
+    assert lexicon.respell("the cervix") == "the cervix"
+    assert lexicon.respell("precerclage cerclaged") == "precerclage cerclaged"
+
+
+# ---------------------------------------------------------------- guide folders
+
+
+def test_load_without_a_folder_or_file_is_the_builtin(tmp_path: Path) -> None:
+    assert Lexicon.load() is Lexicon.builtin()
+    assert Lexicon.load(tmp_path) is Lexicon.builtin()
+
+
+def test_guide_entries_add_to_the_builtin(tmp_path: Path) -> None:
+    write(tmp_path, '[Makayla]\nsay = "muh kay luh"\n\n[arcuate]\ndefine = "Slightly curved."\n')
+    lexicon = Lexicon.load(tmp_path)
+    assert lexicon.lookup("Makayla").say == "muh kay luh"
+    assert lexicon.lookup("arcuate").define == "Slightly curved."
+    assert lexicon.lookup("cerclage") == Lexicon.builtin().lookup("cerclage")
+    assert len(lexicon) == len(Lexicon.builtin()) + 2
+
+
+def test_guide_entries_override_only_the_fields_they_give(tmp_path: Path) -> None:
+    write(tmp_path, '[Cerclage]\nsay = "ser klazh"\n\n[biopsy]\nsay = ""\n')
+    lexicon = Lexicon.load(tmp_path)
+    builtin = Lexicon.builtin()
+    cerclage = lexicon.lookup("cerclage")
+    assert cerclage.say == "ser klazh"
+    assert cerclage.define == builtin.lookup("cerclage").define
+    assert cerclage.forms == builtin.lookup("cerclage").forms
+    assert lexicon.lookup("biopsy").say is None
+    assert lexicon.respell("a biopsy") == "a biopsy"
+    assert len(lexicon) == len(builtin)
+    assert builtin.lookup("cerclage").say == "sair klahzh"  # the built-in is not changed
+
+
+def test_round_trip_through_toml(builtin: Lexicon) -> None:
+    again = Lexicon.from_toml(tomli_w.dumps(builtin.to_dict()))
+    assert list(again) == list(builtin)
+
+
+def test_entry_from_dict_and_to_dict() -> None:
+    entry = Entry.from_dict("C-section", {"say": "C section", "forms": {"C-sections": "C sections"}})
+    assert entry.spoken_for("c-sections") == "C sections"
+    assert entry.spoken_for("C-section") == "C section"
+    assert Entry.from_dict("C-section", entry.to_dict()) == entry
+    assert Entry.from_dict("x", {"forms": ["y", "z"]}).to_dict() == {"forms": ["y", "z"]}
+
+
+# -------------------------------------------------------------------- bad files
+
+BAD_TOML = [
+    ('[cerclage]\nsay = "sair klahzh"\ndefine = oops\n', 3, 10),
+    ('[cerclage\nsay = "x"\n', 1, 10),
+    ('[a]\nsay = "x"\n[a]\nsay = "y"\n', 3, None),  # the second [a]
+    ('[a]\nsay = "x\n', 2, 9),  # the line ends inside the string
+    ('[a]\nsay =', 2, 6),  # the text ends where a value should be
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column"), BAD_TOML)
+def test_malformed_file_names_line_and_column(
+    tmp_path: Path, text: str, line: int, column: int | None
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ScriptError) as caught:
+        Lexicon.load(tmp_path)
+    assert caught.value.path == path
+    assert f"line {line}, column {column or ''}" in str(caught.value)
+
+
+BAD_ENTRIES = [
+    ('[a]\nsay = "b"\n\n[cerclage]\nsay = "[[s\'3:klA:Z]]"\n', "line 4", "plain letters"),
+    ('[cerclage]\nsay = "<speak>x</speak>"\n', "line 1", "plain letters"),
+    ('[cerclage]\nsya = "x"\n', "line 1", "'sya'"),
+    ('[cerclage]\nsay = 3\n', "line 1", "'say'"),
+    ('[cerclage]\nforms = "cerclages"\n', "line 1", "'forms'"),
+    ('[cerclage]\nforms = { cerclages = "{x}" }\n', "line 1", "cerclages"),
+    ('[cerclage]\nmatch_case = "yes"\n', "line 1", "match_case"),
+    ('cerclage = "sair klahzh"\n', "", "table"),
+]
+
+
+@pytest.mark.parametrize(("text", "where", "what"), BAD_ENTRIES)
+def test_bad_entries_are_script_errors(tmp_path: Path, text: str, where: str, what: str) -> None:
+    write(tmp_path, text)
+    with pytest.raises(ScriptError) as caught:
+        Lexicon.load(tmp_path)
+    assert where in str(caught.value) and what in str(caught.value)
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    (tmp_path / "lexicon.toml").write_bytes(b'[a]\nsay = "b"\n[c]\nsay = "\xff"\n')
+    with pytest.raises(ScriptError, match="line 4"):
+        Lexicon.load(tmp_path)
+
+
+def test_from_file_that_is_missing(tmp_path: Path) -> None:
+    with pytest.raises(ScriptError, match="could not be read"):
+        Lexicon.from_file(tmp_path / "missing.toml")
