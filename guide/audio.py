@@ -1,4 +1,4 @@
-"""ffmpeg: loudness measured by ITU-R BS.1770, limiting, and MP3 encoding.
+"""ffmpeg: loudness measured by ITU-R BS.1770, limiting, MP3 encoding and joining.
 
 Every function here runs one ffmpeg process and raises :class:`AudioError`
 with ffmpeg's last line when it fails. Audio goes in as 16-bit mono PCM on
@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import tempfile
-import wave
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,8 +108,8 @@ def gain_for(measured: Loudness, target: LoudnessTarget) -> float:
 
 
 def encode_chapter(pcm: bytes, sample_rate: int, gain_db: float, target: LoudnessTarget,
-                   mp3: Path, wav: Path, bitrate: int) -> Loudness:
-    """Apply gain and a look-ahead limiter; write the MP3 and a WAV; measure the result.
+                   mp3: Path, bitrate: int) -> Loudness:
+    """Apply gain and a look-ahead limiter; write the MP3; measure the result.
 
     The limiter compensates its own delay, so every sample stays where it was
     and the sentence timings hold. Its ceiling is a sample peak a dB below the
@@ -120,61 +118,44 @@ def encode_chapter(pcm: bytes, sample_rate: int, gain_db: float, target: Loudnes
     """
     ceiling = 10 ** (target.limiter_db / 20)
     graph = (f"[0:a]volume={gain_db}dB,alimiter=limit={ceiling:.4f}:level=false:latency=true"
-             ":attack=5:release=50,asplit=3[m][w][e];[e]ebur128=peak=sample:framelog=verbose[eo]")
+             ":attack=5:release=50,asplit=2[m][e];[e]ebur128=peak=sample:framelog=verbose[eo]")
     err = _run([*_pcm_input(sample_rate), "-filter_complex", graph,
                 "-map", "[m]", *_mp3(bitrate), "-f", "mp3", str(mp3),
-                "-map", "[w]", "-c:a", "pcm_s16le", "-f", "wav", str(wav),
                 "-map", "[eo]", "-f", "null", "-"], pcm)
     return _parse_ebur128(err)
 
 
-class StreamEncoder:
-    """One ffmpeg that encodes 16-bit mono PCM, written to it piece by piece, to MP3.
+LAME_DELAY_SAMPLES = 1105
+"Samples of silence at the start of every LAME-encoded MP3: the encoder's 576 and the decoder's 529."
 
-    The whole-guide MP3 is made this way, a chapter at a time as each one is
-    ready, so it is encoded while later chapters are still being made and
-    the guide is never held in memory.
+
+def samples_per_frame(sample_rate: int) -> int:
+    """Samples in one MP3 frame: 1152 for MPEG-1 rates, 576 below 32 kHz (MPEG-2 and 2.5)."""
+    return 1152 if sample_rate >= 32000 else 576
+
+
+def mp3_frames(path: Path) -> int:
+    """How many audio frames an MP3 holds (its Xing/Info frame not counted), as ffprobe counts."""
+    done = subprocess.run(["ffprobe", "-v", "error", "-count_packets", "-select_streams", "a:0",
+                           "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", str(path)],
+                          capture_output=True, text=True)
+    if done.returncode != 0 or not done.stdout.strip().isdigit():
+        raise AudioError(f"ffprobe could not count the frames of {path}.")
+    return int(done.stdout.strip())
+
+
+def concat_mp3(mp3s: list[Path], out: Path, list_file: Path) -> None:
+    """Join chapter MP3s frame by frame, without encoding again.
+
+    Each chapter keeps its own encoder delay and padding (about 50 to 80 ms
+    of silence at each join, inside the pause that ends every chapter), and
+    the joined file has no Xing header, so every decoder plays every frame:
+    chapter k's first sample is at ``frames_before_k * samples_per_frame +
+    LAME_DELAY_SAMPLES``.
     """
-
-    def __init__(self, mp3: Path, sample_rate: int, bitrate: int) -> None:
-        self._log = tempfile.TemporaryFile()
-        cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-y", *_pcm_input(sample_rate),
-               *_mp3(bitrate), "-f", "mp3", str(mp3)]
-        try:
-            self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=self._log,
-                                          stdout=subprocess.DEVNULL)
-        except FileNotFoundError:
-            raise MissingTool("ffmpeg") from None
-
-    def write_wav(self, wav: Path, chunk_frames: int = 1 << 16) -> None:
-        """Stream the samples of a WAV file into the encoder."""
-        with wave.open(str(wav), "rb") as f:
-            while data := f.readframes(chunk_frames):
-                try:
-                    self._proc.stdin.write(data)  # type: ignore[union-attr]
-                except BrokenPipeError:
-                    self.close()
-
-    def close(self) -> None:
-        """Finish the file."""
-        try:
-            self._proc.stdin.close()  # type: ignore[union-attr]
-        except BrokenPipeError:
-            pass
-        code = self._proc.wait()
-        self._log.seek(0)
-        err = self._log.read().decode("utf-8", "replace")
-        self._log.close()
-        if code != 0:
-            last = [line for line in err.splitlines() if line.strip()][-1:] or ["no message"]
-            raise AudioError(f"ffmpeg failed: {last[0].strip()}")
-
-    def kill(self) -> None:
-        """Stop without finishing (the build failed elsewhere)."""
-        if self._proc.poll() is None:
-            self._proc.kill()
-        self._proc.wait()
-        self._log.close()
+    list_file.write_text("".join(f"file '{_quote(p)}'\n" for p in mp3s), encoding="utf-8")
+    _run(["-f", "concat", "-safe", "0", "-i", str(list_file), "-map", "0:a", "-c", "copy",
+          "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", str(out)])
 
 
 def _quote(path: Path) -> str:

@@ -24,8 +24,9 @@ from typing import Callable
 from . import audio, manifest as manifest_io
 from .cache import ClipCache, clip_key
 from .engine import SAMPLE_RATE, Engine
-from .errors import GuideError, NotBuilt, SynthesisError
-from .files import atomic_write_text, exclusive, make_dirs, publish, recover, staging
+from .errors import FileError, GuideError, NotBuilt, SynthesisError
+from .files import (atomic_write_text, exclusive, file_error, make_dirs, publish, recover,
+                    staging)
 from .manifest import Manifest, ManifestChapter
 from .model import Chapter, Guide, Sentence
 from .narration import DEFAULT_PAUSES, Pauses, chapter_sentences
@@ -181,29 +182,25 @@ def check_up_to_date(b: Build) -> None:
 
 
 def make_audio(b: Build) -> None:
-    """Make every chapter, ``jobs`` at a time, and stream each, in order, into the whole guide.
+    """Make every chapter, ``jobs`` at a time, then join them into the whole guide.
 
     A chapter is reused from the previous build, or synthesised, assembled,
-    normalised and encoded. The whole-guide MP3 is encoded while the later
-    chapters are still being made.
+    normalised and encoded. The whole-guide MP3 is the chapter MP3s joined
+    frame by frame, so no audio is encoded twice.
     """
     make_dirs(b.stage_dir / "chapters")
-    whole = b.stage_dir / f"{b.out_dir.name}.mp3"
     pool = ThreadPoolExecutor(max_workers=max(1, b.options.jobs))
-    encoder = None
     try:
         futures = [pool.submit(_make_chapter, b, w) for w in b.work]
-        encoder = audio.StreamEncoder(whole, SAMPLE_RATE, b.options.bitrate)
-        for done, (future, work) in enumerate(zip(futures, b.work), start=1):
+        for done, future in enumerate(futures, start=1):
             future.result()
-            encoder.write_wav(_chapter_wav(b, work.key))
             b.progress(f"Chapter {done} of {len(b.work)} done.")
-        encoder.close()
-        encoder = None
     finally:
-        if encoder is not None:
-            encoder.kill()
         pool.shutdown(wait=True, cancel_futures=True)
+    listing = b.stage_dir / ".concat.txt"
+    audio.concat_mp3([b.stage_dir / w.result.file for w in b.work],  # type: ignore[union-attr]
+                     b.stage_dir / f"{b.out_dir.name}.mp3", listing)
+    listing.unlink()
 
 
 def _previous_chapter(b: Build, work: ChapterWork) -> ManifestChapter | None:
@@ -215,13 +212,9 @@ def _previous_chapter(b: Build, work: ChapterWork) -> ManifestChapter | None:
     return None
 
 
-def _chapter_wav(b: Build, key: str) -> Path:
-    return b.cache.root / "chapters" / f"{key}.wav"  # type: ignore[union-attr]
-
-
 def _make_chapter(b: Build, work: ChapterWork) -> None:
     old = _previous_chapter(b, work)
-    if old and (b.out_dir / old.file).is_file() and _chapter_wav(b, work.key).is_file():
+    if old and old.mp3_frames and (b.out_dir / old.file).is_file():
         for rel in (old.file, old.transcript):
             shutil.copy2(b.out_dir / rel, b.stage_dir / rel)
         work.reused, work.result = True, old
@@ -231,19 +224,17 @@ def _make_chapter(b: Build, work: ChapterWork) -> None:
     pcm = assemble(clips, work.sentences, b.options.pauses.lead_in)
     rel_mp3 = f"chapters/{work.chapter.stem}.mp3"
     rel_txt = f"chapters/{work.chapter.stem}.txt"
-    measured = audio.measure_pcm(pcm, clips[0].sample_rate)
-    wav = _chapter_wav(b, work.key)
-    make_dirs(wav.parent)
-    tmp_wav = wav.with_name(f".{wav.name}.{os.getpid()}.{id(work)}")
-    loud = audio.encode_chapter(pcm, clips[0].sample_rate, audio.gain_for(measured, b.options.loudness),
-                                b.options.loudness, b.stage_dir / rel_mp3, tmp_wav, b.options.bitrate)
-    os.replace(tmp_wav, wav)
+    measured = audio.measure_pcm(pcm, SAMPLE_RATE)
+    gain = audio.gain_for(measured, b.options.loudness)
+    loud = audio.encode_chapter(pcm, SAMPLE_RATE, gain, b.options.loudness,
+                                b.stage_dir / rel_mp3, b.options.bitrate)
     total = len(b.work)
     tag_chapter(b.stage_dir / rel_mp3, _tag_info(b), work.chapter.title, work.chapter.number, total)
     atomic_write_text(b.stage_dir / rel_txt, transcript_text(work.chapter, total))
     work.result = ManifestChapter(
         number=work.chapter.number, title=work.chapter.title, file=rel_mp3, transcript=rel_txt,
-        start_s=0.0, duration_s=round(len(pcm) / 2 / clips[0].sample_rate, 4),
+        start_s=0.0, duration_s=round(len(pcm) / 2 / SAMPLE_RATE, 4),
+        mp3_frames=audio.mp3_frames(b.stage_dir / rel_mp3),
         sentences=[manifest_io.ManifestSentence(s.text, s.spoken, s.start_s, s.end_s, s.kind.value)
                    for s in work.sentences],
         sources=list(work.chapter.sources), loudness=loud.to_dict(), key=work.key)
@@ -281,13 +272,20 @@ def _tag_info(b: Build) -> TagInfo:
 
 
 def finish_whole_guide(b: Build) -> None:
-    """Place the chapters in the whole guide, tag its ID3 chapters, and make the manifest."""
-    start = 0.0
+    """Place the chapters in the whole guide, tag its ID3 chapters, and make the manifest.
+
+    Chapter k starts, in the joined file, after the frames of the chapters
+    before it and one encoder delay; its ID3 chapter runs to the next one.
+    """
+    per_frame = audio.samples_per_frame(SAMPLE_RATE)
+    frames = 0
     for w in b.work:
-        w.result.start_s = round(start, 4)  # type: ignore[union-attr]
-        start += w.result.duration_s  # type: ignore[union-attr]
+        w.result.start_s = round((frames * per_frame + audio.LAME_DELAY_SAMPLES) / SAMPLE_RATE, 4)  # type: ignore[union-attr]
+        frames += w.result.mp3_frames  # type: ignore[union-attr]
+    start = frames * per_frame / SAMPLE_RATE
     whole = b.stage_dir / f"{b.out_dir.name}.mp3"
-    marks = [(w.result.title, w.result.start_s, w.result.end_s) for w in b.work]  # type: ignore[union-attr]
+    bounds = [w.result.start_s for w in b.work] + [start]  # type: ignore[union-attr]
+    marks = [(w.result.title, bounds[i], bounds[i + 1]) for i, w in enumerate(b.work)]  # type: ignore[union-attr]
     tag_guide(whole, _tag_info(b), marks)
     levels = [w.result.loudness for w in b.work]  # type: ignore[union-attr]
     b.manifest = Manifest(
@@ -325,6 +323,7 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
           progress: Progress = lambda line: None, stages=None) -> BuildReport:
     """Build ``guide`` into ``options.out_root``; see :data:`STAGES`."""
     options = options or BuildOptions()
+    audio.require_ffmpeg()  # before anything is made, not after the first chapter is spoken
     started = time.monotonic()
     b = Build(guide, engine, options, progress)
     b.out_dir = output_dir(guide, options)
@@ -342,10 +341,22 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
             b.previous = None
         with staging(b.out_dir) as folder:
             b.stage_dir = folder
-            for stage in stages or STAGES:
-                stage(b)
-                if b.up_to_date:
-                    break
+            try:
+                for stage in stages or STAGES:
+                    stage(b)
+                    if b.up_to_date:
+                        break
+            except FileError as exc:  # name the output, not the staging folder
+                if not exc.path.is_relative_to(folder):
+                    raise
+                raise FileError(b.out_dir / exc.path.relative_to(folder), exc.reason) from None
+            except GuideError:
+                raise
+            except Exception as exc:  # a full disk, say: one sentence, never a traceback
+                error = file_error(b.out_dir, exc, within=folder)
+                if error is None:
+                    raise
+                raise error from None
     if b.manifest is None:
         raise GuideError("The build ended without a manifest.")
     return BuildReport(b.manifest, b.out_dir, b.up_to_date, time.monotonic() - started,

@@ -59,6 +59,8 @@ class ManifestChapter:
     "BS.1770 measurement of the chapter file: integrated_lufs, true_peak_dbtp."
     key: str = ""
     "Hash of everything the chapter's audio is made from; unchanged means reusable."
+    mp3_frames: int = 0
+    "MP3 frames in the chapter file; places the chapter in the joined whole-guide MP3."
 
     @property
     def end_s(self) -> float:

@@ -42,7 +42,9 @@ def test_chapter_durations_match_ffprobe(real_built):
         assert abs(probed - ch.duration_s) < 0.1, ch.file
     whole = float(ffprobe_json(report.out_dir / "tiny.mp3", "-show_format")["format"]["duration"])
     assert abs(whole - report.manifest.duration_s) < 0.1
-    assert abs(sum(ch.duration_s for ch in report.manifest.chapters) - whole) < 0.1
+    # Each join adds only the encoder's delay and padding: under 0.1 s a chapter.
+    extra = whole - sum(ch.duration_s for ch in report.manifest.chapters)
+    assert 0 <= extra < 0.1 * len(report.manifest.chapters)
 
 
 def test_whole_guide_chapters_read_back_by_ffprobe(real_built):
@@ -52,7 +54,8 @@ def test_whole_guide_chapters_read_back_by_ffprobe(real_built):
     assert [c["tags"]["title"] for c in chapters] == ["Welcome", "A short list", "The end"]
     for probed, ch in zip(chapters, report.manifest.chapters):
         assert abs(float(probed["start_time"]) - ch.start_s) < 0.002
-        assert abs(float(probed["end_time"]) - ch.end_s) < 0.002
+    for probed, following in zip(chapters, chapters[1:]):
+        assert probed["end_time"] == following["start_time"]
 
 
 def test_tags_read_back_by_mutagen(real_built):
@@ -110,24 +113,39 @@ def test_sentence_timings_are_ordered_and_inside_the_chapter(real_built):
     assert [s.kind for s in list_chapter.sentences] == ["announcement", "sentence", "item", "item"]
 
 
-def test_speech_really_is_where_the_manifest_says(real_built):
-    """Decode the chapter with ffmpeg: loud inside each sentence, silent in the pauses."""
-    import audioop
+def _decode(path: Path) -> bytes:
     import subprocess
 
-    report, _ = real_built
-    ch = report.manifest.chapters[0]
-    pcm = subprocess.run(["ffmpeg", "-v", "error", "-i", str(report.out_dir / ch.file),
-                          "-f", "s16le", "-ac", "1", "-ar", "22050", "-"],
-                         capture_output=True, check=True).stdout
+    return subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1",
+                           "-ar", "22050", "-"], capture_output=True, check=True).stdout
+
+
+def _assert_speech_where_said(pcm: bytes, sentences, offset: float) -> None:
+    """Loud inside each sentence, silent in the pauses, with ``offset`` added to every time."""
+    import audioop
 
     def rms(start: float, end: float) -> int:
-        return audioop.rms(pcm[int(start * 22050) * 2:int(end * 22050) * 2], 2)
+        return audioop.rms(pcm[int((start + offset) * 22050) * 2:int((end + offset) * 22050) * 2], 2)
 
-    for s, following in zip(ch.sentences, ch.sentences[1:]):
-        assert rms(s.start_s, s.end_s) > 500
-        gap_start, gap_end = s.end_s + 0.05, following.start_s - 0.05
-        assert rms(gap_start, gap_end) < 60
+    for s, following in zip(sentences, sentences[1:]):
+        assert rms(s.start_s, s.end_s) > 500, s.text
+        assert rms(s.end_s + 0.05, following.start_s - 0.05) < 60, s.text
+        # the sentence's own edges: speech begins within 100 ms of its start
+        assert rms(s.start_s - 0.1, s.start_s) < rms(s.start_s, s.start_s + 0.3)
+
+
+def test_speech_really_is_where_the_manifest_says(real_built):
+    """Decode each chapter file with ffmpeg and check the sentence timings against the sound."""
+    report, _ = real_built
+    for ch in report.manifest.chapters:
+        _assert_speech_where_said(_decode(report.out_dir / ch.file), ch.sentences, 0.0)
+
+
+def test_whole_guide_sentences_are_at_chapter_start_plus_sentence_time(real_built):
+    report, _ = real_built
+    whole = _decode(report.out_dir / report.manifest.file)
+    for ch in report.manifest.chapters:
+        _assert_speech_where_said(whole, ch.sentences, ch.start_s)
 
 
 def test_rebuild_with_nothing_changed_is_up_to_date(real_built):
@@ -185,12 +203,12 @@ def test_manifest_round_trips_and_has_the_documented_keys(tiny_guide, fake_engin
     assert manifest_io.load(report.out_dir).to_dict() == data
 
 
-def test_chapters_tile_the_whole_guide(tiny_guide, fake_engine, tmp_path):
+def test_chapters_follow_each_other_in_the_whole_guide(tiny_guide, fake_engine, tmp_path):
     m = build(tiny_guide, fake_engine, _opts(tmp_path)).manifest
-    assert m.chapters[0].start_s == 0
+    assert 0 < m.chapters[0].start_s < 0.1
     for a, b in zip(m.chapters, m.chapters[1:]):
-        assert b.start_s == pytest.approx(a.start_s + a.duration_s, abs=1e-3)
-    assert m.duration_s == pytest.approx(m.chapters[-1].end_s, abs=1e-3)
+        assert 0 <= b.start_s - a.end_s < 0.1
+    assert 0 <= m.duration_s - m.chapters[-1].end_s < 0.1
 
 
 def test_slow_edition_goes_to_its_own_folder(tiny_guide, fake_engine, tmp_path):
@@ -198,18 +216,6 @@ def test_slow_edition_goes_to_its_own_folder(tiny_guide, fake_engine, tmp_path):
     assert report.out_dir.name == "tiny-slow"
     assert report.manifest.rate_wpm == 120
     assert (report.out_dir / "tiny-slow.mp3").is_file()
-
-
-def test_chapter_wav_samples_match_manifest_duration(tiny_guide, fake_engine, tmp_path):
-    report = build(tiny_guide, fake_engine, _opts(tmp_path))
-    wavs = sorted((tmp_path / "cache" / "chapters").glob("*.wav"))
-    assert len(wavs) == 3
-    durations = sorted(ch.duration_s for ch in report.manifest.chapters)
-    measured = []
-    for path in wavs:
-        with wave.open(str(path)) as f:
-            measured.append(f.getnframes() / f.getframerate())
-    assert sorted(measured) == pytest.approx(durations, abs=1e-3)
 
 
 def test_output_is_identical_with_one_job_and_two(tmp_path):
