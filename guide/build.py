@@ -72,6 +72,15 @@ class ChapterWork:
     "Its clips, announcement first; timings filled in when assembled."
     key: str
     "Hash of everything its audio is made from."
+    clip_keys: list[str] = field(default_factory=list)
+    "Cache key of each sentence's clip."
+    in_cache: list[bool] = field(default_factory=list)
+    """Whether each clip was in the cache when the build began. Only those are read from it, so
+    a chapter's audio never depends on which other chapter of the same build finished first."""
+    cached: int = 0
+    "Clips taken from the cache."
+    made: int = 0
+    "Clips the engine synthesised."
     reused: bool = False
     "Copied from the previous build."
     result: ManifestChapter | None = None
@@ -110,10 +119,6 @@ class Build:
     "The new manifest."
     clips_total: int = 0
     "Clips in the guide."
-    clips_cached: int = 0
-    "Clips that came from the cache."
-    clips_made: int = 0
-    "Clips the engine synthesised."
     up_to_date: bool = False
     "Nothing had changed, so nothing was made."
     cache: ClipCache | None = None
@@ -165,7 +170,9 @@ def plan(b: Build) -> None:
         key = _hash(b.engine_id, b.options.bitrate, b.options.loudness, b.options.pauses,
                     chapter.number, total, chapter.title, chapter.stem, chapter.text,
                     [(s.spoken, s.kind, s.pause_after_s) for s in sentences], tag_key)
-        b.work.append(ChapterWork(chapter, sentences, key))
+        keys = [clip_key(s.spoken, b.engine_id) for s in sentences]
+        in_cache = [not b.options.force and b.cache.has(k) for k in keys]  # type: ignore[union-attr]
+        b.work.append(ChapterWork(chapter, sentences, key, keys, in_cache))
         b.clips_total += len(sentences)
     b.key = _hash([w.key for w in b.work], b.guide.slug)
 
@@ -217,8 +224,7 @@ def _make_chapter(b: Build, work: ChapterWork) -> None:
     if old and old.mp3_frames and (b.out_dir / old.file).is_file():
         for rel in (old.file, old.transcript):
             shutil.copy2(b.out_dir / rel, b.stage_dir / rel)
-        work.reused, work.result = True, old
-        b.clips_cached += len(work.sentences)
+        work.reused, work.result, work.cached = True, old, len(work.sentences)
         return
     clips = _clips_for(b, work)
     pcm = assemble(clips, work.sentences, b.options.pauses.lead_in)
@@ -241,13 +247,17 @@ def _make_chapter(b: Build, work: ChapterWork) -> None:
 
 
 def _clips_for(b: Build, work: ChapterWork) -> list:
-    """Every clip of a chapter: from the cache, or from one run of the engine."""
-    keys = [clip_key(s.spoken, b.engine_id) for s in work.sentences]
-    clips = [None if b.options.force else b.cache.get(k) for k in keys]  # type: ignore[union-attr]
-    missing = [i for i, c in enumerate(clips) if c is None]
-    b.clips_cached += len(keys) - len(missing)
-    texts = (work.sentences[i].spoken for i in missing)
-    made = b.engine.synthesize(texts, b.voice, b.rate)
+    """Every clip of a chapter: from the cache, or from one run of the engine.
+
+    A sentence said twice in a chapter is synthesised once.
+    """
+    clips = [b.cache.get(k) if present else None  # type: ignore[union-attr]
+             for k, present in zip(work.clip_keys, work.in_cache)]
+    work.cached = sum(c is not None for c in clips)
+    first: dict[str, int] = {}
+    missing = [i for i, c in enumerate(clips)
+               if c is None and first.setdefault(work.clip_keys[i], i) == i]
+    made = b.engine.synthesize((work.sentences[i].spoken for i in missing), b.voice, b.rate)
     for i in missing:
         try:
             clip = next(made)
@@ -255,11 +265,11 @@ def _clips_for(b: Build, work: ChapterWork) -> list:
             raise SynthesisError(
                 f"Chapter {work.chapter.number}, sentence {i}: the speech engine failed "
                 f"({exc}) for: {work.sentences[i].text}") from None
-        b.cache.put(keys[i], clip)  # type: ignore[union-attr]
+        b.cache.put(work.clip_keys[i], clip)  # type: ignore[union-attr]
         clips[i] = clip
-        b.clips_made += 1
+        work.made += 1
     made.close()
-    return clips
+    return [c if c is not None else clips[first[k]] for c, k in zip(clips, work.clip_keys)]
 
 
 def _tag_info(b: Build) -> TagInfo:
@@ -359,5 +369,7 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
                 raise error from None
     if b.manifest is None:
         raise GuideError("The build ended without a manifest.")
+    cached = b.clips_total if b.up_to_date else sum(w.cached for w in b.work)
+    made = sum(w.made for w in b.work)
     return BuildReport(b.manifest, b.out_dir, b.up_to_date, time.monotonic() - started,
-                       b.clips_total, b.clips_cached, b.clips_made)
+                       b.clips_total, cached, made)

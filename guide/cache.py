@@ -60,6 +60,10 @@ class ClipCache:
     def _path(self, key: str) -> Path:
         return self.clips / key[:2] / f"{key}.clip"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry exists (it is checked only when read)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Clip | None:
         """The clip, or ``None`` when it is missing or damaged."""
         try:

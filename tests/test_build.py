@@ -219,12 +219,17 @@ def test_slow_edition_goes_to_its_own_folder(tiny_guide, fake_engine, tmp_path):
 
 
 def test_output_is_identical_with_one_job_and_two(tmp_path):
-    """Cold builds with the real engine: every MP3, transcript and playlist byte for byte."""
+    """Cold builds with the real engine: every MP3, transcript and playlist byte for byte.
+
+    A sentence said in two chapters must not make the result depend on which finished first.
+    """
     from guide.engine import Pyttsx3Engine
 
-    from .conftest import write_guide_folder
+    from .conftest import TINY, write_guide_folder
 
-    folder = write_guide_folder(tmp_path / "scripts" / "tiny")
+    files = dict(TINY)
+    files["03-the-end.txt"] += "\nYou can stop at any time. You can stop at any time.\n"
+    folder = write_guide_folder(tmp_path / "scripts" / "tiny", files)
     outs = []
     for jobs in (1, 2):
         root = tmp_path / f"jobs{jobs}"
