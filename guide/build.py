@@ -24,7 +24,7 @@ from typing import Callable
 from . import audio, manifest as manifest_io
 from .cache import ClipCache, clip_key
 from .engine import SAMPLE_RATE, Engine
-from .errors import FileError, GuideError, NotBuilt, SynthesisError
+from .errors import FileError, GuideError, NotBuilt, SynthesisError, UnknownVoice
 from .files import (atomic_write_text, exclusive, file_error, make_dirs, publish, recover,
                     staging)
 from .manifest import Manifest, ManifestChapter
@@ -147,6 +147,15 @@ class BuildReport:
 
 def _hash(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def check_voice(engine: Engine, voice: str) -> None:
+    """Raise :class:`UnknownVoice` unless the engine offers ``voice`` (by id or language)."""
+    known = set()
+    for v in engine.voices():
+        known |= {v.id.lower(), v.id.lower().rsplit("/", 1)[-1], *(lang.lower() for lang in v.languages)}
+    if voice.lower() not in known:
+        raise UnknownVoice(f"There is no voice called {voice!r}. The command guide voices lists them.")
 
 
 def output_dir(guide: Guide, options: BuildOptions) -> Path:
@@ -339,6 +348,7 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
     b.out_dir = output_dir(guide, options)
     b.voice = options.voice or guide.voice
     b.rate = int(options.rate or guide.rate)
+    check_voice(engine, b.voice)
     b.engine_id = engine.id(b.voice, b.rate)
     b.cache = ClipCache(options.cache_dir)
     lock = b.out_dir.with_name(f".{b.out_dir.name}.lock")

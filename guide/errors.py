@@ -38,6 +38,10 @@ class UnknownChapter(GuideError):
     "The guide has no chapter with that number or name"
 
 
+class UnknownVoice(GuideError):
+    "The speech engine has no voice with that name"
+
+
 class GuideExists(GuideError):
     "A guide folder is already there and --force was not given"
 

@@ -72,6 +72,8 @@ def test_export_mp3_selected_chapters(run, tmp_path):
     (["export", "tiny", "--out", "x", "--chapters", "7"],
      "There is no chapter 7. This guide has chapters 1 to 3.\n"),
     (["export", "tiny", "--out", "x", "--format", "wav"], None),
+    (["build", "tiny", "--voice", "klingon"],
+     "There is no voice called 'klingon'. The command guide voices lists them.\n"),
     (["build", "tiny", "--rate", "fast"],
      "--rate must be normal, slow, or words per minute from 60 to 400, not 'fast'.\n"),
 ])
