@@ -348,6 +348,7 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
     b.out_dir = output_dir(guide, options)
     b.voice = options.voice or guide.voice
     b.rate = int(options.rate or guide.rate)
+    audio.require_ffmpeg()
     check_voice(engine, b.voice)
     b.engine_id = engine.id(b.voice, b.rate)
     b.cache = ClipCache(options.cache_dir)

@@ -92,13 +92,9 @@ def test_build_slow_edition(run):
     assert result.stdout == "audio_out/tiny-slow/tiny-slow.mp3\n"
 
 
-def test_missing_ffmpeg_is_one_sentence(run, monkeypatch):
-    import guide.audio as audio
-
-    def no_ffmpeg(*a, **k):
-        raise FileNotFoundError("ffmpeg")
-
-    monkeypatch.setattr(audio.subprocess, "run", no_ffmpeg)
+def test_missing_ffmpeg_is_one_sentence(run, monkeypatch, tmp_path):
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # no ffmpeg, no ffprobe
     result = run("build", "tiny")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
