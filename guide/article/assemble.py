@@ -85,7 +85,7 @@ def _drop_furniture(pieces: list[Piece]) -> list[Piece]:
     kept: list[Piece] = []
     in_front = True
     for piece in pieces:
-        if piece.kind == "heading" and piece.role != "title":
+        if piece.kind == "heading" and not piece.role:
             in_front = False
         if piece.role == "title" or not piece.text:
             kept.append(piece)

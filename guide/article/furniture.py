@@ -84,7 +84,8 @@ _AGENCY_SLASH = re.compile(r"\S/\S.*\b(images|pictures|photos?|stock)$")
 _MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _BYLINE = re.compile(
     r"^((written|medically reviewed|reviewed|fact[- ]checked|edited)\s+by\s+\S|"
-    rf"(last\s+)?(updated|published|posted|reviewed|medically reviewed)(\s+on)?\s*:?\s*({_MONTHS}|\d))"
+    r"(last\s+)?(updated|published|posted|reviewed|medically reviewed)(\s+on)?\s*:?\s*"
+    rf"({_MONTHS}|\d))"
 )
 _BY_NAME = re.compile(r"^[Bb]y\s+[A-Z][\w.'’-]*[A-Za-z]")
 _DATE_LINE = re.compile(
@@ -141,7 +142,7 @@ def is_furniture_heading(text: str) -> bool:
 NEVER_READ_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "head", "svg", "canvas", "iframe",
-        "object", "embed", "video", "audio", "picture", "source", "track", "map", "img",
+        "object", "embed", "video", "audio", "picture", "source", "track", "map",
         "form", "button", "input", "select", "option", "optgroup", "textarea", "datalist",
         "output", "progress", "meter", "dialog", "figure", "figcaption", "link", "meta",
     }

@@ -2,7 +2,9 @@
 
 The layout it expects (the layout of text copied from a health website):
 
-* the **title** is the first line;
+* the **title** is the first line — unless that line is prose (more than six
+  words ending with closing punctuation, or more than 25 words), in which case
+  it is read as the first paragraph and the title comes from the file name;
 * a **subtitle** (dek) is the next line, when it stands alone, has 3–25 words,
   no closing punctuation, and is not a short Title Case line (which reads as a
   first section heading instead);
@@ -36,8 +38,9 @@ from . import furniture
 from .assemble import Piece, assemble, heading_like
 from .text import clean_text, ends_a_sentence, is_title_case, word_count
 
-_MARKER = re.compile(r"^\s*(?:[•‣◦▪●○■□*+\-]|\d{1,3}[.)])\s+(?=\S)")
-_SOURCE_MARKER = re.compile(r"^\s*(?:[•‣◦▪●○■□*+\-]|\d{1,3}[.)]|\[\d{1,3}\])\s+(?=\S)")
+_BULLETS = "•‣◦▪●○■□*+\\-"
+_MARKER = re.compile(rf"^\s*(?:[{_BULLETS}]|\d{{1,3}}[.)])\s+(?=\S)")
+_SOURCE_MARKER = re.compile(rf"^\s*(?:[{_BULLETS}]|\d{{1,3}}[.)]|\[\d{{1,3}}\])\s+(?=\S)")
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -58,6 +61,11 @@ def _blocks(text: str) -> list[list[str]]:
 def _is_prose(block: list[str]) -> bool:
     """Whether a block holds a line of running prose."""
     return any(ends_a_sentence(line) and word_count(line) > 12 for line in block)
+
+
+def _is_sentence(line: str) -> bool:
+    """Whether a line reads as a sentence of prose rather than a title."""
+    return ends_a_sentence(line) and word_count(line) > 6
 
 
 def _drop_credits(blocks: list[list[str]]) -> list[list[str]]:
@@ -167,8 +175,8 @@ def _sources_start(block: list[str]) -> bool:
 def parse_plain(text: str, path: Path | None = None) -> Article:
     """Read a plain-text article (already decoded and :func:`pre_clean`-ed)."""
     blocks = _drop_credits(_blocks(text))
-    if not blocks:
-        return assemble([], "text", path)
+    if not blocks or _is_sentence(blocks[0][0]) or word_count(blocks[0][0]) > 25:
+        return _body(blocks, [], path)  # no title line: the assembler names it
     pieces = [Piece("heading", clean_text(blocks[0][0]), level=1, role="title")]
     blocks = ([blocks[0][1:]] if len(blocks[0]) > 1 else []) + blocks[1:]
     if blocks:
@@ -176,6 +184,11 @@ def parse_plain(text: str, path: Path | None = None) -> Article:
         if subtitle:
             pieces.append(Piece("paragraph", subtitle, role="subtitle"))
             blocks = blocks[1:]
+    return _body(blocks, pieces, path)
+
+
+def _body(blocks: list[list[str]], pieces: list[Piece], path: Path | None) -> Article:
+    """Add the body blocks and sources to the pieces found so far, and assemble."""
     sources: list[str] = []
     for index, block in enumerate(blocks):
         if _sources_start(block):

@@ -1,0 +1,90 @@
+"""Reading patient-education articles (plain text, Markdown, HTML) into an Article.
+
+Public API::
+
+    read_article(path) -> Article
+    parse_article(text, format=None, path=None) -> Article
+    detect_format(text, path=None) -> str          # "text", "markdown" or "html"
+    MAX_ARTICLE_BYTES                               # 5 MiB, see guide.article.decode
+
+Everything that is never spoken — image captions, photo credits, bylines,
+feedback and share widgets, ads, cookie banners, navigation — is left out;
+the article's sources go to :attr:`Article.sources`. Every failure is an
+:class:`~guide.errors.ArticleError` with a one-line reason.
+
+The format comes from the file extension (``.txt``/``.text``, ``.md``/
+``.markdown``, ``.html``/``.htm``/``.xhtml``), failing that from the content:
+a text starting with ``<!DOCTYPE html``, ``<html`` or an HTML element is
+HTML; one with Markdown headings, fences, links, images, setext underlines or
+front matter is Markdown; anything else is plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import ArticleError
+from ..model import Article
+from .decode import EMPTY, MAX_ARTICLE_BYTES, decode_article, read_article_bytes
+from .html import parse_html
+from .markdown import parse_markdown
+from .plain import parse_plain
+from .text import clean_text, pre_clean
+
+__all__ = ["MAX_ARTICLE_BYTES", "detect_format", "parse_article", "read_article"]
+
+FORMATS = ("text", "markdown", "html")
+_ALIASES = {
+    "text": "text", "txt": "text", "plain": "text",
+    "markdown": "markdown", "md": "markdown",
+    "html": "html", "htm": "html", "xhtml": "html",
+}
+_EXTENSIONS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+_HTML_START = re.compile(
+    r"<(!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6])[\s>/]", re.I
+)
+_MARKDOWN_SIGNS = re.compile(
+    r"^(#{1,6}[ \t]+\S|```|~~~|(=+|-{3,})[ \t]*$|\s*!?\[[^\]\n]+\]\([^)\n]*\))"
+    r"|\[[^\]\n]+\]\([^)\n]+\)",
+    re.M,
+)
+
+
+def detect_format(text: str, path: Path | None = None) -> str:
+    """``text``, ``markdown`` or ``html``: by extension, failing that by content."""
+    if path is not None and path.suffix.lower() in _EXTENSIONS:
+        return _EXTENSIONS[path.suffix.lower()]
+    head = text.lstrip()[:2000]
+    if head.startswith("<") and _HTML_START.match(head):
+        return "html"
+    if _MARKDOWN_SIGNS.search(text[:20000]):
+        return "markdown"
+    return "text"
+
+
+def parse_article(text: str, format: str | None = None, path: Path | None = None) -> Article:
+    """Read an article from text; ``format`` is detected when not given."""
+    path = Path(path) if path is not None else None
+    text = pre_clean(text)
+    if not clean_text(text):
+        raise ArticleError(path or Path("<text>"), EMPTY)
+    if format is None:
+        chosen = detect_format(text, path)
+    elif format.lower() in _ALIASES:
+        chosen = _ALIASES[format.lower()]
+    else:
+        raise ValueError(f"unknown article format {format!r}; use one of {', '.join(FORMATS)}")
+    reader = {"text": parse_plain, "markdown": parse_markdown, "html": parse_html}[chosen]
+    return reader(text, path)
+
+
+def read_article(path: Path | str) -> Article:
+    """Read an article file: bounded read, decoding, format detection, parsing."""
+    path = Path(path)
+    text = decode_article(read_article_bytes(path), path)
+    return parse_article(text, path=path)

@@ -1,0 +1,1 @@
+"""Tests of guide.article: reading plain text, Markdown and HTML articles."""
