@@ -32,8 +32,9 @@ DEFAULT_PAUSES = Pauses()
 
 def announcement(chapter: Chapter, total: int) -> str:
     """The line that opens every chapter."""
-    title = chapter.title.rstrip(" .:;")
-    return f"Chapter {chapter.number} of {total}: {title}."
+    title = chapter.title.rstrip(" .:;,")
+    end = "" if title.endswith(("?", "!")) else "."
+    return f"Chapter {chapter.number} of {total}: {title}{end}"
 
 
 def chapter_sentences(chapter: Chapter, total: int, lexicon=None,
