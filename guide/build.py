@@ -219,6 +219,14 @@ def make_audio(b: Build) -> None:
     listing.unlink()
 
 
+def link_or_copy(src: Path, dest: Path) -> None:
+    """A hard link where the file system allows (outputs are never changed in place), else a copy."""
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
 def _previous_chapter(b: Build, work: ChapterWork) -> ManifestChapter | None:
     if b.options.force or b.previous is None:
         return None
@@ -232,7 +240,7 @@ def _make_chapter(b: Build, work: ChapterWork) -> None:
     old = _previous_chapter(b, work)
     if old and old.mp3_frames and (b.out_dir / old.file).is_file():
         for rel in (old.file, old.transcript):
-            shutil.copy2(b.out_dir / rel, b.stage_dir / rel)
+            link_or_copy(b.out_dir / rel, b.stage_dir / rel)
         work.reused, work.result, work.cached = True, old, len(work.sentences)
         return
     clips = _clips_for(b, work)
