@@ -4,8 +4,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Programs the guide runs: espeak-ng speaks, ffmpeg encodes and measures, mpv plays.
-RUNTIME_PACKAGES := espeak-ng libespeak-ng1 ffmpeg mpv
+# Programs the guide runs: espeak-ng speaks, ffmpeg encodes and measures, mpv plays;
+# the DejaVu font draws the cover of the audiobook and the e-book.
+RUNTIME_PACKAGES := espeak-ng libespeak-ng1 ffmpeg mpv fonts-dejavu-core
 # Extra programs the test suite reads outputs back with.
 TEST_PACKAGES := chromium epubcheck
 

@@ -9,6 +9,7 @@ and grows with the square of its length.
 from __future__ import annotations
 
 from pydub import AudioSegment
+from pydub.silence import detect_leading_silence
 
 from .engine import Clip
 from .model import BlockKind, Chapter, Sentence
@@ -19,6 +20,19 @@ def _segment(clip: Clip) -> AudioSegment:
     return AudioSegment(data=clip.pcm, sample_width=2, frame_rate=clip.sample_rate, channels=1)
 
 
+TAIL_KEEP_MS = 50
+"Silence kept after the last sound of a clip; espeak-ng adds about 0.4 s, which is trimmed."
+SILENCE_DBFS = -50.0
+"Below this level a clip's tail counts as silence."
+
+
+def trim_tail(segment: AudioSegment) -> AudioSegment:
+    """The clip without its trailing silence, so that a sentence ends where its sound ends."""
+    tail = detect_leading_silence(segment.reverse(), silence_threshold=SILENCE_DBFS, chunk_size=5)
+    cut = max(0, tail - TAIL_KEEP_MS)
+    return segment[: len(segment) - cut] if cut else segment
+
+
 def _silence(seconds: float, sample_rate: int) -> AudioSegment:
     frames = round(seconds * sample_rate)
     return AudioSegment(data=b"\0\0" * frames, sample_width=2, frame_rate=sample_rate, channels=1)
@@ -27,7 +41,9 @@ def _silence(seconds: float, sample_rate: int) -> AudioSegment:
 def assemble(clips: list[Clip], sentences: list[Sentence], lead_in_s: float) -> bytes:
     """The chapter's PCM; sets ``start_s`` and ``end_s`` of every sentence.
 
-    Times are computed from sample counts, so they are exact in the file.
+    Each clip's trailing silence is trimmed first, so ``end_s`` is where the
+    sound stops and the pause after it is the one asked for. Times are
+    computed from sample counts, so they are exact in the file.
     """
     if len(clips) != len(sentences):
         raise ValueError("one clip per sentence is needed")
@@ -35,7 +51,7 @@ def assemble(clips: list[Clip], sentences: list[Sentence], lead_in_s: float) -> 
     pieces = [_silence(lead_in_s, rate)]
     frames = pieces[0].frame_count()
     for clip, sentence in zip(clips, sentences):
-        segment = _segment(clip)
+        segment = trim_tail(_segment(clip))
         sentence.start_s = round(frames / rate, 4)
         frames += int(segment.frame_count())
         sentence.end_s = round(frames / rate, 4)

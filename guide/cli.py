@@ -190,7 +190,8 @@ def list_cmd(guide, out, as_json) -> None:
 @cli.command("export")
 @click.argument("guide", required=False)
 @click.option("--format", "fmt", default="mp3", show_default=True,
-              help="What to write: mp3, or all.")
+              help="What to write: mp3, vtt or srt (captions), html (web player), m4b (audiobook), "
+                   "epub (read-along book), zip (clinic pack), or all (each in its own folder).")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write to.")
 @click.option("--chapters", help="Which chapters, e.g. 2,4-5 (default: all).")
 @click.option("--built", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
@@ -206,7 +207,7 @@ def export_cmd(ctx, guide, fmt, out, chapters, built) -> None:
     report = run_build(ctx, guide, built, quiet=True)
     wanted = export_mod.parse_chapters(chapters, len(report.manifest.chapters))
     written = export_mod.export(report.manifest, report.out_dir, out, fmt, wanted)
-    say(f"Wrote {len(written)} files to {out}.")
+    say(f"Wrote {len(written)} file{'' if len(written) == 1 else 's'} to {out}.")
 
 
 # ------------------------------------------------------------- voices
@@ -254,6 +255,11 @@ def cache_clear() -> None:
 
 
 # --- commands from other modules: one cli.add_command(...) line each, below this marker
+from .player.cli import play  # noqa: E402
+cli.add_command(play)
+from .check_cli import check, say_cmd  # noqa: E402
+cli.add_command(check)
+cli.add_command(say_cmd)
 
 
 def main() -> None:

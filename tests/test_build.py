@@ -130,8 +130,9 @@ def _assert_speech_where_said(pcm: bytes, sentences, offset: float) -> None:
     for s, following in zip(sentences, sentences[1:]):
         assert rms(s.start_s, s.end_s) > 500, s.text
         assert rms(s.end_s + 0.05, following.start_s - 0.05) < 60, s.text
-        # the sentence's own edges: speech begins within 100 ms of its start
+        # the sentence's own edges: its sound starts and stops within 100 ms of its times
         assert rms(s.start_s - 0.1, s.start_s) < rms(s.start_s, s.start_s + 0.3)
+        assert rms(s.end_s - 0.15, s.end_s - 0.05) > 100, s.text
 
 
 def test_speech_really_is_where_the_manifest_says(real_built):

@@ -11,10 +11,18 @@ from pathlib import Path
 
 from ..errors import UnknownChapter
 from ..manifest import Manifest
-from . import mp3
+from . import captions, epub, m4b, mp3, pack, web
 
-FORMATS = {"mp3": mp3.write}
-"Every format ``--format`` accepts, except ``all``."
+FORMATS = {
+    "mp3": mp3.write,
+    "vtt": captions.write_vtt,
+    "srt": captions.write_srt,
+    "html": web.write,
+    "m4b": m4b.write,
+    "epub": epub.write,
+    "zip": pack.write,
+}
+"Every format ``--format`` accepts, except ``all`` (every one, each in its own folder)."
 
 
 def parse_chapters(text: str | None, total: int) -> list[int]:

@@ -1,0 +1,84 @@
+"""The clinic pack: one zip with everything a clinic hands out, and a README in plain words.
+
+Inside one folder named after the guide: the MP3s with their playlist and
+transcripts, the web player (``index.html``, which plays those same MP3s),
+captions beside each MP3, the M4B audiobook, the printable large-print
+transcript and ``README.txt``. The parts are made in a temporary folder and
+zipped to a temporary name, which is renamed at the end.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import textwrap
+import zipfile
+from pathlib import Path
+from string import Template
+
+from ..durations import spoken_duration
+from ..files import atomic_write_text, make_dirs
+from ..manifest import Manifest
+from . import captions, m4b, mp3, printable, web
+from .common import atomic_output, check_built, chosen, is_whole, made_by, spoken_date, template
+
+STORED = {".mp3", ".m4b", ".png"}
+"Files that do not shrink in a zip, so they are stored as they are."
+
+
+def pack_name(manifest: Manifest) -> str:
+    """The zip's file name: ``<slug>-clinic-pack.zip``."""
+    return f"{manifest.slug}-clinic-pack.zip"
+
+
+def _file_list(manifest: Manifest, whole: bool) -> str:
+    slug = manifest.slug
+    rows = [("README.txt", "This file."),
+            ("index.html", "The player. Open it in a web browser to listen and read along."),
+            (printable.PAGE, "All the words in large print. Open it and print it."),
+            ("chapters", "One MP3 sound file for each chapter. Beside each one: a .txt file with "
+                         "its words, and .vtt and .srt caption files for video players."),
+            (f"{slug}.m3u", "A playlist: it plays the chapters in order."),
+            (f"{slug}.m4b", "An audiobook file with chapters, for phone and tablet book apps.")]
+    if whole:
+        rows[4:4] = [(f"{slug}.mp3", "The whole guide in one MP3 file, with chapter marks."),
+                     (f"{slug}.vtt and {slug}.srt", "Captions for the whole-guide MP3.")]
+    return "\n\n".join(f"{name}\n" + textwrap.fill(text, 72, initial_indent="    ", subsequent_indent="    ")
+                       for name, text in rows)
+
+
+def readme(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
+    """README.txt: how to play the guide on a computer, a phone and a USB stick, and what each file is."""
+    picked = chosen(manifest, chapters)
+    count = f"{len(picked)} chapter" + ("" if len(picked) == 1 else "s")
+    lines = "\n".join(f"{ch.number}. {ch.title} ({spoken_duration(ch.duration_s)})" for ch in picked)
+    text = Template(template("README.txt")).substitute(
+        title=manifest.title, count=count, length=spoken_duration(sum(c.duration_s for c in picked)),
+        source=manifest.source or "an article", date=spoken_date(manifest),
+        made_by=made_by(built_dir, manifest), slug=manifest.slug, chapter_list=lines,
+        file_list=_file_list(manifest, is_whole(manifest, chapters)))
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+def assemble(manifest: Manifest, built_dir: Path, folder: Path, chapters: list[int]) -> list[Path]:
+    """Write every part of the pack into ``folder``."""
+    written = mp3.write(manifest, built_dir, folder, chapters)
+    written += captions.write_captions(manifest, folder, chapters)
+    written.append(web.write_page(manifest, built_dir, folder, chapters))
+    written += printable.write(manifest, built_dir, folder, chapters)
+    written += m4b.write(manifest, built_dir, folder, chapters)
+    atomic_write_text(folder / "README.txt", readme(manifest, built_dir, chapters))
+    return [*written, folder / "README.txt"]
+
+
+def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> list[Path]:
+    """``--format zip``: ``<slug>-clinic-pack.zip``."""
+    check_built(manifest, built_dir, chapters)
+    dest = make_dirs(Path(out_dir)) / pack_name(manifest)
+    with tempfile.TemporaryDirectory(prefix=".pack-", dir=dest.parent) as work:
+        folder = Path(work) / manifest.slug
+        files = assemble(manifest, built_dir, folder, chapters)
+        with atomic_output(dest) as tmp, zipfile.ZipFile(tmp, "w") as zf:
+            for path in sorted(files, key=lambda p: p.relative_to(folder).as_posix()):
+                kind = zipfile.ZIP_STORED if path.suffix in STORED else zipfile.ZIP_DEFLATED
+                zf.write(path, f"{manifest.slug}/{path.relative_to(folder).as_posix()}", compress_type=kind)
+    return [dest]

@@ -1,0 +1,38 @@
+"""The printable large-print transcript: one HTML page, 20 pt type when printed.
+
+Black on white, a heading per chapter, each chapter on a new page. It has no
+script and needs nothing beside it, so it can be printed or e-mailed alone.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from string import Template
+
+from ..files import atomic_write_text, make_dirs
+from ..manifest import Manifest
+from .common import chosen, template
+from .markup import chapter_markup
+from .web import about
+
+PAGE = "transcript-large-print.html"
+"The file name of the printable transcript."
+
+
+def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
+    """The printable page for the chosen chapters."""
+    picked = chosen(manifest, chapters)
+    sections = [f'<section aria-labelledby="chapter-{ch.number}">\n'
+                f"{chapter_markup(built_dir, ch, heading='h2', heading_id=f'chapter-{ch.number}')}"
+                "\n</section>" for ch in picked]
+    return Template(template("print.html")).substitute(
+        lang=escape(manifest.language or "en"), title=escape(manifest.title),
+        about=escape(about(manifest, picked)), chapters="\n".join(sections))
+
+
+def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> list[Path]:
+    """Write the printable transcript into ``out_dir``."""
+    path = make_dirs(Path(out_dir)) / PAGE
+    atomic_write_text(path, render(manifest, built_dir, chapters))
+    return [path]
