@@ -206,36 +206,52 @@ class Pyttsx3Engine:
     def synthesize(self, texts: Iterable[str], voice: str, rate: int) -> Iterator[Clip]:
         with tempfile.TemporaryDirectory(prefix="guide-tts-") as tmp:
             worker = _Worker()
+            spoken: list[str] = []
             try:
                 for i, text in enumerate(texts):
                     out = os.path.join(tmp, f"{i}.wav")
-                    clip, worker = self._one(worker, text, voice, rate, out)
+                    clip, worker = self._one(worker, spoken, text, voice, rate, out)
+                    spoken.append(text)
                     yield clip
             finally:
                 worker.close()
 
-    def _one(self, worker: _Worker, text: str, voice: str, rate: int, out: str):
+    def _one(self, worker: _Worker, spoken: list[str], text: str, voice: str, rate: int, out: str):
+        """One clip, tried again in a fresh worker when it fails.
+
+        A fresh worker first says again, into a scratch file, what the old one
+        had said in this call, so that espeak-ng is in the same state and the
+        clip comes out exactly as it would have without the failure.
+        """
         problem = ""
         for attempt in range(self.retries + 1):
             if attempt:
                 worker.close(kill=True)
                 worker = _Worker()
-            low, high = plausible_range(text, rate)
-            answer = worker.ask({"text": text, "voice": voice, "rate": rate, "out": out},
-                                timeout=min(self.timeout_s, high * 2 + 10))
-            if not answer.get("ok"):
-                problem = answer.get("error", "unknown error")
-                continue
-            try:
-                clip = read_wav(Path(out))
-            except (OSError, ValueError, EOFError, wave.Error) as exc:
-                problem = f"the file was not a complete WAV ({exc})"
-                continue
-            problem = check_clip(clip, text, rate) or ""
+                if not self._replay(worker, spoken, voice, rate, out):
+                    problem = "a fresh worker could not repeat the sentences before this one"
+                    continue
+            problem = self._ask(worker, text, voice, rate, out)
             if not problem:
-                return clip, worker
+                return read_wav(Path(out)), worker
         worker.close(kill=True)
         raise SynthesisError(problem)
+
+    def _ask(self, worker: _Worker, text: str, voice: str, rate: int, out: str) -> str:
+        """Speak one text into ``out``; why the result is not acceptable, or ``""``."""
+        _, high = plausible_range(text, rate)
+        answer = worker.ask({"text": text, "voice": voice, "rate": rate, "out": out},
+                            timeout=min(self.timeout_s, high * 2 + 10))
+        if not answer.get("ok"):
+            return answer.get("error", "unknown error")
+        try:
+            clip = read_wav(Path(out))
+        except (OSError, ValueError, EOFError, wave.Error) as exc:
+            return f"the file was not a complete WAV ({exc})"
+        return check_clip(clip, text, rate) or ""
+
+    def _replay(self, worker: _Worker, spoken: list[str], voice: str, rate: int, out: str) -> bool:
+        return all(not self._ask(worker, text, voice, rate, out) for text in spoken)
 
 
 # --------------------------------------------------------------------- fake

@@ -122,3 +122,25 @@ def test_missing_espeak_names_the_packages(monkeypatch):
     monkeypatch.setattr(engine_mod.shutil, "which", lambda name: None)
     with pytest.raises(MissingTool, match="sudo apt-get install espeak-ng libespeak-ng1"):
         Pyttsx3Engine()
+
+
+def test_a_retry_gives_the_same_clip_as_no_failure(monkeypatch):
+    """After a failure mid-chapter, the fresh worker repeats what came before, so the bytes agree."""
+    import guide.engine as engine_mod
+
+    texts = ["The first sentence is here.", "A second one follows it.", "And a third one ends it."]
+    clean = list(Pyttsx3Engine().synthesize(texts, "en-us", 150))
+    real_ask = engine_mod._Worker.ask
+    calls = []
+
+    def flaky(self, request, timeout):
+        calls.append(request["text"])
+        if len(calls) == 3:  # the third sentence, first try
+            return {"ok": False, "error": "made to fail"}
+        return real_ask(self, request, timeout)
+
+    monkeypatch.setattr(engine_mod._Worker, "ask", flaky)
+    again = list(Pyttsx3Engine().synthesize(texts, "en-us", 150))
+    assert calls == texts + texts  # failed once, then the two before it replayed, then it again
+    assert [c.pcm for c in again] == [c.pcm for c in clean]
+    assert clean[2].pcm != next(Pyttsx3Engine().synthesize(texts[2:], "en-us", 150)).pcm
