@@ -24,7 +24,7 @@ from typing import Callable
 from . import audio, manifest as manifest_io
 from .cache import ClipCache, clip_key
 from .engine import SAMPLE_RATE, Engine
-from .errors import FileError, GuideError, NotBuilt, SynthesisError, UnknownVoice
+from .errors import FileError, GuideError, NotBuilt, ScriptError, SynthesisError, UnknownVoice
 from .files import (atomic_write_text, exclusive, file_error, make_dirs, publish, recover,
                     staging)
 from .manifest import Manifest, ManifestChapter
@@ -346,14 +346,28 @@ STAGES = [plan, check_up_to_date, make_audio, finish_whole_guide, write_index, p
 "The build, in order. A stage may set ``up_to_date`` to end it early."
 
 
+def _check_inside(out_dir: Path, out_root: Path, guide: Guide) -> None:
+    """Refuse an output folder that is not a plain name inside ``out_root``: it would be replaced."""
+    name = out_dir.name
+    if out_dir.parent != out_root or name.startswith(".") or "\\" in name or "\0" in name:
+        where = Path(guide.folder or ".") / "guide.toml"
+        raise ScriptError(where, f"has a slug that is not a plain name ({guide.slug!r}). "
+                                 "Use only lower-case letters, digits and hyphens.")
+
+
 def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
-          progress: Progress = lambda line: None, stages=None) -> BuildReport:
-    """Build ``guide`` into ``options.out_root``; see :data:`STAGES`."""
+          progress: Progress = lambda line: None, stages=None,
+          on_wait: Progress | None = None) -> BuildReport:
+    """Build ``guide`` into ``options.out_root``; see :data:`STAGES`.
+
+    ``progress`` gets a line per finished chapter; ``on_wait`` (default
+    ``progress``) gets the line that says the build waits for another one.
+    """
     options = options or BuildOptions()
-    audio.require_ffmpeg()  # before anything is made, not after the first chapter is spoken
     started = time.monotonic()
     b = Build(guide, engine, options, progress)
     b.out_dir = output_dir(guide, options)
+    _check_inside(b.out_dir, Path(options.out_root), guide)
     b.voice = options.voice or guide.voice
     b.rate = int(options.rate or guide.rate)
     audio.require_ffmpeg()
@@ -361,7 +375,8 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
     b.engine_id = engine.id(b.voice, b.rate)
     b.cache = ClipCache(options.cache_dir)
     lock = b.out_dir.with_name(f".{b.out_dir.name}.lock")
-    waiting = lambda: progress("Another build of this guide is running. Waiting for it to finish.")
+    waiting = lambda: (on_wait or progress)(
+        "Another build of this guide is running. Waiting for it to finish.")
     with exclusive(lock, on_wait=waiting):
         recover(b.out_dir)
         try:

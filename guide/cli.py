@@ -124,7 +124,8 @@ def run_build(ctx: click.Context, guide_name: str | None, out: Path, rate: str |
     wpm, edition = parse_rate(rate)
     options = BuildOptions(out_root=out, voice=voice, rate=wpm, edition=edition, bitrate=bitrate,
                            force=force, **({"jobs": jobs} if jobs else {}))
-    report = build(guide, _engine(ctx), options, progress=(lambda line: None) if quiet else say)
+    report = build(guide, _engine(ctx), options, progress=(lambda line: None) if quiet else say,
+                   on_wait=say)
     return report
 
 

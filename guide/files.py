@@ -3,10 +3,13 @@
 * :func:`atomic_write_text` / :func:`atomic_write_bytes`: a temporary file in
   the same folder, flushed, then renamed over the old one.
 * :func:`staging` and :func:`publish`: a whole output folder is made beside
-  the real one and swapped in with one atomic ``renameat2(RENAME_EXCHANGE)``
-  where Linux offers it, so a reader sees the old complete folder or the new
-  complete one, never a mix.
+  the real one, flushed to disk, and swapped in with one atomic
+  ``renameat2(RENAME_EXCHANGE)`` where Linux offers it, so a reader sees the
+  old complete folder or the new complete one, never a mix, even after a
+  power cut.
 * :func:`exclusive`: one build of a guide at a time.
+* :func:`file_error`: any OSError (or a library error caused by one) as a
+  one-sentence :class:`~guide.errors.FileError`.
 """
 
 from __future__ import annotations
@@ -41,8 +44,29 @@ def _fail(path: Path, exc: OSError) -> FileError:
         errno.EACCES: "you do not have permission to write there. Choose another folder with --out.",
         errno.EPERM: "you do not have permission to write there. Choose another folder with --out.",
         errno.EROFS: "that folder is read-only. Choose another folder with --out.",
+        errno.ENOTDIR: "cannot be written, because part of that path is a file, not a folder.",
     }
     return FileError(path, reasons.get(exc.errno, f"could not be written ({exc.strerror or exc})."))
+
+
+def file_error(path: Path, exc: BaseException, within: Path | None = None) -> FileError | None:
+    """The one-sentence :class:`FileError` for ``exc``, or ``None`` if no OSError caused it.
+
+    The error names ``path``, or the file the OSError names when that is not
+    inside ``within`` (a staging folder the user never sees). Libraries wrap
+    OSError in their own exceptions (mutagen raises its own ``error`` for a
+    full disk), so the chain of causes is searched.
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, OSError):
+            named = Path(os.fsdecode(exc.filename)) if exc.filename else None
+            if named is not None and within is not None and not named.is_relative_to(within):
+                path = named
+            return _fail(path, exc)
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -77,8 +101,19 @@ def make_dirs(path: Path) -> Path:
     try:
         Path(path).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        blocking = _blocking_file(Path(path))
+        if blocking is not None:
+            raise FileError(blocking, "is a file, not a folder. Choose another folder with --out.") from None
         raise _fail(Path(path), exc) from None
     return Path(path)
+
+
+def _blocking_file(path: Path) -> Path | None:
+    """The first part of ``path`` that is a file, which stops the folder being made."""
+    for part in [*reversed(path.parents), path]:
+        if part.exists() and not part.is_dir():
+            return part
+    return None
 
 
 @contextlib.contextmanager
@@ -110,9 +145,21 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+def _sync_tree(folder: Path) -> None:
+    """Flush every file and folder under ``folder`` to disk, so a swap never names empty files."""
+    for root, dirs, files in os.walk(folder, topdown=False):
+        for name in [*files, *dirs, "."]:
+            fd = os.open(os.path.join(root, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
 def publish(new: Path, final: Path) -> None:
     """Put the folder ``new`` in the place of ``final``, atomically where possible."""
     try:
+        _sync_tree(new)
         if not final.exists():
             new.rename(final)
             return
@@ -143,7 +190,11 @@ def recover(final: Path) -> None:
 def exclusive(lock_path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold an exclusive lock on ``lock_path``; call ``on_wait`` first if it is taken."""
     make_dirs(lock_path.parent)
-    with open(lock_path, "a") as handle:
+    try:
+        handle = open(lock_path, "a")
+    except OSError as exc:
+        raise _fail(lock_path.parent, exc) from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -160,11 +211,23 @@ def atomic_copy(src: Path, dest: Path) -> Path:
     """Copy a file to ``dest`` through a temporary name and a rename."""
     dest = Path(dest)
     make_dirs(dest.parent)
-    tmp = dest.with_name(f".{dest.name}.part")
     try:
-        shutil.copyfile(src, tmp)
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
+    except OSError as exc:
+        raise _fail(dest, exc) from None
+    try:
+        os.fchmod(fd, 0o666 & ~UMASK)
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as source:
+            shutil.copyfileobj(source, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(tmp, dest)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, FileNotFoundError) and exc.filename == str(src):
+            raise FileError(src, "is missing. Run: guide build") from None
         raise _fail(dest, exc) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return dest

@@ -41,15 +41,20 @@ def slugify(text: str, fallback: str = "chapter", max_length: int = MAX_SLUG) ->
     return slug
 
 
-def unique_slugs(titles: list[str], fallback: str = "chapter") -> list[str]:
-    """Slugs for a list of titles, made unique with ``-2``, ``-3`` suffixes."""
+def unique_slugs(titles: list[str], fallback: str = "chapter", max_length: int = MAX_SLUG) -> list[str]:
+    """Slugs for a list of titles, made unique with ``-2``, ``-3`` suffixes.
+
+    A suffix never makes a slug longer than ``max_length``: the slug is cut
+    to make room for it.
+    """
     seen: set[str] = set()
     out: list[str] = []
     for title in titles:
-        base = slugify(title, fallback)
+        base = slugify(title, fallback, max_length)
         slug, n = base, 2
         while slug in seen:
-            slug = f"{base}-{n}"
+            suffix = f"-{n}"
+            slug = base[: max_length - len(suffix)].rstrip("-") + suffix
             n += 1
         seen.add(slug)
         out.append(slug)

@@ -1,0 +1,1 @@
+"""Robustness tests: interruption, concurrency, bad and odd input, properties."""
