@@ -62,5 +62,20 @@ venv-test: system $(VENV)/.installed-test
 bench: venv
 	$(BIN)/python bench/run.py
 
+# The property tests with many examples (FUZZ_EXAMPLES each) and a fresh random
+# seed every round, round after round for FUZZ_MINUTES. A failing example is
+# kept in .hypothesis/ and tried first in every later run.
+FUZZ_MINUTES ?= 10
+FUZZ_EXAMPLES ?= 2000
+
+fuzz: venv-test
+	@end=$$(( $$(date +%s) + 60 * $(FUZZ_MINUTES) )); round=0; \
+	while [ $$(date +%s) -lt $$end ]; do \
+	  round=$$((round + 1)); echo "Fuzz round $$round."; \
+	  HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider \
+	    --hypothesis-show-statistics tests/robust/test_properties.py || exit 1; \
+	done; \
+	echo "Fuzzed for $(FUZZ_MINUTES) minutes in $$round rounds and found nothing new."
+
 clean:
 	rm -rf $(VENV) audio_out/*/ .pytest_cache .hypothesis

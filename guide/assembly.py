@@ -8,8 +8,13 @@ and grows with the square of its length.
 
 from __future__ import annotations
 
-from pydub import AudioSegment
-from pydub.silence import detect_leading_silence
+import warnings
+
+with warnings.catch_warnings():
+    # pydub warns on import when ffmpeg is missing; the build says so in one sentence instead.
+    warnings.filterwarnings("ignore", "Couldn't find ffmpeg", RuntimeWarning)
+    from pydub import AudioSegment
+    from pydub.silence import detect_leading_silence
 
 from .engine import Clip
 from .model import BlockKind, Chapter, Sentence

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import AudioError, MissingTool
+from .errors import AudioError, FileError, MissingTool
 
 
 @dataclass(frozen=True)
@@ -55,14 +55,25 @@ def require_ffmpeg() -> None:
             raise MissingTool(program, "ffmpeg")
 
 
-def _run(args: list[str], stdin: bytes | None = None) -> str:
-    """Run ffmpeg quietly and return what it wrote on stderr."""
+DISK_FULL = ("No space left on device", "Disk quota exceeded")
+"What ffmpeg prints when a write fails for want of space; it may still exit 0."
+
+
+def run_ffmpeg(args: list[str], stdin: bytes | None = None, cwd: Path | str | None = None,
+               output: Path | None = None) -> str:
+    """Run ffmpeg quietly and return what it wrote on stderr.
+
+    A failure raises :class:`AudioError` with ffmpeg's last line; a full disk
+    raises :class:`FileError` naming ``output``, even when ffmpeg exits 0.
+    """
     cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-y", *args]
     try:
-        done = subprocess.run(cmd, input=stdin, capture_output=True)
+        done = subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd)
     except FileNotFoundError:
         raise MissingTool("ffmpeg") from None
     err = done.stderr.decode("utf-8", "replace")
+    if any(sign in err for sign in DISK_FULL):
+        raise FileError(output or Path(cwd or "."), "the disk is full. Free some space and try again.")
     if done.returncode != 0:
         last = [line for line in err.splitlines() if line.strip()][-1:] or ["no message"]
         raise AudioError(f"ffmpeg failed: {last[0].strip()}")
@@ -91,13 +102,13 @@ def _mp3(bitrate: int) -> list[str]:
 
 def measure_pcm(pcm: bytes, sample_rate: int) -> Loudness:
     """Integrated loudness of raw PCM (no true peak: this pass only sets the gain)."""
-    err = _run([*_pcm_input(sample_rate), "-af", "ebur128=framelog=verbose", "-f", "null", "-"], pcm)
+    err = run_ffmpeg([*_pcm_input(sample_rate), "-af", "ebur128=framelog=verbose", "-f", "null", "-"], pcm)
     return _parse_ebur128(err)
 
 
 def measure_file(path: Path) -> Loudness:
     """Loudness of any audio file ffmpeg can decode."""
-    return _parse_ebur128(_run(["-i", str(path), "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"]))
+    return _parse_ebur128(run_ffmpeg(["-i", str(path), "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"]))
 
 
 def gain_for(measured: Loudness, target: LoudnessTarget) -> float:
@@ -119,9 +130,9 @@ def encode_chapter(pcm: bytes, sample_rate: int, gain_db: float, target: Loudnes
     ceiling = 10 ** (target.limiter_db / 20)
     graph = (f"[0:a]volume={gain_db}dB,alimiter=limit={ceiling:.4f}:level=false:latency=true"
              ":attack=5:release=50,asplit=2[m][e];[e]ebur128=peak=sample:framelog=verbose[eo]")
-    err = _run([*_pcm_input(sample_rate), "-filter_complex", graph,
+    err = run_ffmpeg([*_pcm_input(sample_rate), "-filter_complex", graph,
                 "-map", "[m]", *_mp3(bitrate), "-f", "mp3", str(mp3),
-                "-map", "[eo]", "-f", "null", "-"], pcm)
+                "-map", "[eo]", "-f", "null", "-"], pcm, output=mp3)
     return _parse_ebur128(err)
 
 
@@ -154,8 +165,9 @@ def concat_mp3(mp3s: list[Path], out: Path, list_file: Path) -> None:
     LAME_DELAY_SAMPLES``.
     """
     list_file.write_text("".join(f"file '{_quote(p)}'\n" for p in mp3s), encoding="utf-8")
-    _run(["-f", "concat", "-safe", "0", "-i", str(list_file), "-map", "0:a", "-c", "copy",
-          "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", str(out)])
+    run_ffmpeg(["-f", "concat", "-safe", "0", "-i", str(list_file), "-map", "0:a", "-c", "copy",
+          "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", str(out)],
+         output=out)
 
 
 def _quote(path: Path) -> str:

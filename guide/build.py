@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ from typing import Callable
 from . import audio, manifest as manifest_io
 from .cache import ClipCache, clip_key
 from .engine import SAMPLE_RATE, Engine
-from .errors import FileError, GuideError, NotBuilt, ScriptError, SynthesisError, UnknownVoice
+from .errors import (BuildStopped, FileError, GuideError, NotBuilt, ScriptError, SynthesisError,
+                     UnknownVoice)
 from .files import (atomic_write_text, exclusive, file_error, make_dirs, publish, recover,
                     staging)
 from .manifest import Manifest, ManifestChapter
@@ -123,6 +125,8 @@ class Build:
     "Nothing had changed, so nothing was made."
     cache: ClipCache | None = None
     "The clip cache."
+    stop: threading.Event = field(default_factory=threading.Event)
+    "Set when the build fails or is interrupted, so that chapters under way stop early."
 
 
 @dataclass
@@ -156,6 +160,11 @@ def check_voice(engine: Engine, voice: str) -> None:
         known |= {v.id.lower(), v.id.lower().rsplit("/", 1)[-1], *(lang.lower() for lang in v.languages)}
     if voice.lower() not in known:
         raise UnknownVoice(f"There is no voice called {voice!r}. The command guide voices lists them.")
+
+
+def lock_path(out_dir: Path) -> Path:
+    """The lock that one build of a guide, or one export from it, holds at a time."""
+    return out_dir.with_name(f".{out_dir.name}.lock")
 
 
 def output_dir(guide: Guide, options: BuildOptions) -> Path:
@@ -211,6 +220,9 @@ def make_audio(b: Build) -> None:
         for done, future in enumerate(futures, start=1):
             future.result()
             b.progress(f"Chapter {done} of {len(b.work)} done.")
+    except BaseException:
+        b.stop.set()  # chapters under way stop at their next sentence
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     listing = b.stage_dir / ".concat.txt"
@@ -276,11 +288,15 @@ def _clips_for(b: Build, work: ChapterWork) -> list:
                if c is None and first.setdefault(work.clip_keys[i], i) == i]
     made = b.engine.synthesize((work.sentences[i].spoken for i in missing), b.voice, b.rate)
     for i in missing:
+        if b.stop.is_set():
+            made.close()
+            raise BuildStopped("Stopped because another chapter failed.")
         try:
             clip = next(made)
         except SynthesisError as exc:
+            which = "the announcement" if i == 0 else f"sentence {i}"
             raise SynthesisError(
-                f"Chapter {work.chapter.number}, sentence {i}: the speech engine failed "
+                f"Chapter {work.chapter.number}, {which}: the speech engine failed "
                 f"({exc}) for: {work.sentences[i].text}") from None
         b.cache.put(work.clip_keys[i], clip)  # type: ignore[union-attr]
         clips[i] = clip
@@ -374,7 +390,7 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
     check_voice(engine, b.voice)
     b.engine_id = engine.id(b.voice, b.rate)
     b.cache = ClipCache(options.cache_dir)
-    lock = b.out_dir.with_name(f".{b.out_dir.name}.lock")
+    lock = lock_path(b.out_dir)
     waiting = lambda: (on_wait or progress)(
         "Another build of this guide is running. Waiting for it to finish.")
     with exclusive(lock, on_wait=waiting):

@@ -10,7 +10,7 @@ status 1, never a traceback. There is no colour anywhere, so ``NO_COLOR``,
 from __future__ import annotations
 
 import json
-import os
+import signal
 import sys
 from pathlib import Path
 
@@ -202,12 +202,19 @@ def export_cmd(ctx, guide, fmt, out, chapters, built) -> None:
     """Copy a built GUIDE to a folder, building it first if needed."""
     from . import export as export_mod
 
+    from . import manifest as manifest_io
+    from .build import lock_path
+    from .files import exclusive
+
     names = [*export_mod.FORMATS, "all"]
     if fmt not in names:
         raise Failure(f"--format must be one of {', '.join(names)}, not {fmt!r}.")
+    wanted = export_mod.parse_chapters(chapters, len(_load(guide).chapters))  # before building
     report = run_build(ctx, guide, built, quiet=True)
-    wanted = export_mod.parse_chapters(chapters, len(report.manifest.chapters))
-    written = export_mod.export(report.manifest, report.out_dir, out, fmt, wanted)
+    waiting = lambda: say("Another build of this guide is running. Waiting for it to finish.")
+    with exclusive(lock_path(report.out_dir), on_wait=waiting):  # no build swaps it while read
+        current = manifest_io.load(report.out_dir)
+        written = export_mod.export(current, report.out_dir, out, fmt, wanted)
     say(f"Wrote {len(written)} file{'' if len(written) == 1 else 's'} to {out}.")
 
 
@@ -263,8 +270,14 @@ cli.add_command(check)
 cli.add_command(say_cmd)
 
 
+def _stop(signum, frame) -> None:
+    """SIGTERM (a shutdown, or ``kill``) stops like Ctrl-C: cleanly, with one line."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console entry point."""
+    signal.signal(signal.SIGTERM, _stop)
     try:
         cli(prog_name="guide")
     except KeyboardInterrupt:  # outside any command, e.g. while click parses

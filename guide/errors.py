@@ -65,6 +65,10 @@ class AudioError(GuideError):
     "ffmpeg could not decode, measure or encode audio"
 
 
+class BuildStopped(GuideError):
+    "A chapter stopped early because the build as a whole failed or was interrupted"
+
+
 class BuildLocked(GuideError):
     "Another build of the same guide is running"
 

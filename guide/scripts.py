@@ -30,7 +30,8 @@ import tomli_w
 from .files import UMASK
 from .errors import GuideExists, ScriptError, UnknownGuide
 from .model import Article, Block, BlockKind, Chapter, Guide
-from .slug import slugify
+from .article.text import clean_text
+from .slug import slugify, unique_slugs
 
 SHIPPED_SLUG = "cervical-insufficiency"
 "The guide that ships with the package and is built when no guide is named."
@@ -42,6 +43,7 @@ _SETTINGS = ("title", "subtitle", "language", "voice", "rate", "source",
 _HELP = [
     'Lines that start with "#" are notes for the editor. They are never spoken.',
     'A blank line starts a new paragraph. A line that starts with "- " is one item of a list.',
+    'Each "# Source:" line names one section of the article; "none" means framing.',
 ]
 
 
@@ -51,7 +53,7 @@ _HELP = [
 def format_script(chapter: Chapter) -> str:
     """The text of one chapter's script file."""
     lines = [f"# Title: {chapter.title}"]
-    lines.append(f"# Source: {', '.join(chapter.sources) if chapter.sources else 'none'}")
+    lines += [f"# Source: {source}" for source in chapter.sources] or ["# Source: none"]
     lines += [f"# {h}" for h in _HELP]
     previous: BlockKind | None = None
     for block in chapter.blocks:
@@ -82,14 +84,13 @@ def parse_script(text: str, path: Path) -> tuple[str, list[str], list[Block]]:
             paragraph.clear()
 
     for raw in text.splitlines():
-        line = " ".join(raw.split())
+        line = clean_text(raw)  # no control, zero-width or bidi characters reach any output
         if line.startswith("#"):
             key, _, value = line.lstrip("#").strip().partition(":")
             if key.strip().lower() == "title" and not title:
                 title = value.strip()
-            elif key.strip().lower() == "source" and not sources:
-                sources = [s.strip() for s in value.split(",") if s.strip()]
-                sources = [] if sources and sources[0].lower().startswith("none") else sources
+            elif key.strip().lower() == "source" and not _is_none(value):
+                sources.append(value.strip())
             continue
         if not line:
             flush()
@@ -104,6 +105,12 @@ def parse_script(text: str, path: Path) -> tuple[str, list[str], list[Block]]:
     if not title:
         title = _title_from_name(path)
     return title, sources, blocks
+
+
+def _is_none(value: str) -> bool:
+    """``none`` or ``none (framing)``: a chapter made from no section of the article."""
+    value = value.strip().lower()
+    return value == "none" or value.startswith("none (") or not value
 
 
 def _title_from_name(path: Path) -> str:
@@ -157,7 +164,7 @@ def load_guide(folder: Path) -> Guide:
     settings = read_settings(toml_path)
     names = {f.name for f in fields(Guide)}
     guide = Guide(
-        slug=str(settings.get("slug") or slugify(folder.name, "guide")),
+        slug=_slug_setting(settings, folder, toml_path),
         title=str(settings.get("title") or folder.name),
         folder=folder,
         **{k: v for k, v in settings.items() if k in names and k not in ("slug", "title")},
@@ -173,6 +180,17 @@ def load_guide(folder: Path) -> Guide:
     if not guide.chapters:
         raise ScriptError(folder, "has no chapter scripts (files named like 01-introduction.txt).")
     return guide
+
+
+def _slug_setting(settings: dict, folder: Path, toml_path: Path) -> str:
+    """The guide's slug: the ``slug`` setting, which must be a plain name, or the folder's name."""
+    if "slug" not in settings:
+        return slugify(folder.name, "guide")
+    slug = str(settings["slug"])
+    if slugify(slug, "guide") != slug:
+        raise ScriptError(toml_path, f"has a slug that is not a plain name ({slug!r}). "
+                                     "Use only lower-case letters, digits and hyphens.")
+    return slug
 
 
 def _script_order(path: Path) -> tuple[int, str]:
@@ -227,14 +245,9 @@ def draft_guide(article: Article, slug: str) -> Guide:
         intro = Block("This guide is based on an article that lists these sources.")
         guide.chapters.append(Chapter(0, "Sources", [intro, *items], ["Article Sources"]))
     width = 3 if len(guide.chapters) > 99 else 2
-    seen: set[str] = set()
-    for number, chapter in enumerate(guide.chapters, start=1):
+    tails = unique_slugs([chapter.title for chapter in guide.chapters])
+    for number, (chapter, tail) in enumerate(zip(guide.chapters, tails), start=1):
         chapter.number = number
-        tail = slugify(chapter.title)
-        base, n = tail, 2
-        while tail in seen:
-            tail, n = f"{base}-{n}", n + 1
-        seen.add(tail)
         chapter.stem = f"{number:0{width}d}-{tail}"
     return guide
 

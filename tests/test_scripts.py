@@ -13,7 +13,7 @@ from guide.scripts import (draft_guide, find_guide, format_script, load_guide, p
 
 
 def test_parse_script_reads_title_sources_paragraphs_and_items():
-    text = ("# Title: Signs\n# Source: Introduction, Diagnosis Methods\n# a note\n\n"
+    text = ("# Title: Signs\n# Source: Introduction\n# Source: Diagnosis Methods\n# a note\n\n"
             "First line of a paragraph\ncontinues here.\n\nSecond paragraph.\n"
             "- An item.\n- Another item.\n\nAfter the list.\n")
     title, sources, blocks = parse_script(text, Path("05-signs.txt"))

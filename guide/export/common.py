@@ -10,14 +10,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import AudioError, FileError, MissingTool, NotBuilt
+from ..errors import FileError, NotBuilt
 from ..files import make_dirs
 from ..manifest import Manifest, ManifestChapter
 
@@ -160,16 +159,3 @@ def atomic_output(dest: Path) -> Iterator[Path]:
         raise FileError(dest, f"could not be written ({exc.strerror or exc}).") from None
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def run_ffmpeg(args: list[str], cwd: Path | str | None = None) -> None:
-    """Run ffmpeg quietly in ``cwd``; :class:`AudioError` with its last line if it fails."""
-    cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y", *args]
-    try:
-        done = subprocess.run(cmd, capture_output=True, cwd=cwd)
-    except FileNotFoundError:
-        raise MissingTool("ffmpeg") from None
-    if done.returncode != 0:
-        err = done.stderr.decode("utf-8", "replace")
-        last = [line for line in err.splitlines() if line.strip()][-1:] or ["no message"]
-        raise AudioError(f"ffmpeg failed: {last[0].strip()}")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..audio import require_ffmpeg
 from ..errors import MissingTool
-from .common import run_ffmpeg
+from ..audio import run_ffmpeg
 
 SIZE = 1400
 "Width and height in pixels (what audiobook shops ask for at the least)."

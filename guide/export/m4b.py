@@ -16,7 +16,8 @@ from ..audio import require_ffmpeg
 from ..files import make_dirs
 from ..manifest import Manifest, ManifestChapter
 from ..tags import iso639_2
-from .common import atomic_output, check_built, chosen, publisher, run_ffmpeg, spoken_date
+from ..audio import run_ffmpeg
+from .common import atomic_output, check_built, chosen, publisher, spoken_date
 from .cover import make_cover
 
 BITRATE_KBPS = 64

@@ -234,9 +234,6 @@ def test_ctrl_c_stops_with_one_calm_line(tmp_path, guide_env):
     assert leftovers(out) == []
 
 
-@pytest.mark.xfail(strict=True, reason="guide/cli.py main() installs no SIGTERM handler, so "
-                   "SIGTERM kills the build without its message and leaves the staging folder "
-                   "(the next build removes it); see the report for the change to cli.main")
 def test_sigterm_stops_like_ctrl_c(tmp_path, guide_env):
     code, err, out = _stop_mid_build(tmp_path, guide_env, signal.SIGTERM)
     assert code != 0 and code > 0

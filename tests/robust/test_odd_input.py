@@ -178,9 +178,6 @@ def test_control_and_zero_width_characters_never_reach_the_engine(tmp_path):
         assert sayable(s), repr(s)
 
 
-@pytest.mark.xfail(strict=True, reason="guide/scripts.py keeps control characters (BEL, NUL, ESC, "
-                   "bidi overrides) in the text it reads, so they reach transcripts, captions and "
-                   "ID3 titles; an ESC sequence in a transcript drives the terminal it is shown on")
 def test_control_characters_stay_out_of_transcripts_and_captions(tmp_path):
     folder = write_guide_folder(tmp_path / "controls", guide_files("Controls", CONTROLS))
     report = fake_build(folder, tmp_path)
