@@ -223,19 +223,22 @@ class Pyttsx3Engine:
         had said in this call, so that espeak-ng is in the same state and the
         clip comes out exactly as it would have without the failure.
         """
-        problem = ""
+        problems: list[str] = []
         for attempt in range(self.retries + 1):
             if attempt:
                 worker.close(kill=True)
                 worker = _Worker()
                 if not self._replay(worker, spoken, voice, rate, out):
-                    problem = "a fresh worker could not repeat the sentences before this one"
-                    continue
+                    # The replay itself hit a bad clip: say this one in a fresh worker after all.
+                    # The audio is right, only no longer byte-identical to an undisturbed run.
+                    worker.close(kill=True)
+                    worker = _Worker()
             problem = self._ask(worker, text, voice, rate, out)
             if not problem:
                 return read_wav(Path(out)), worker
+            problems.append(problem)
         worker.close(kill=True)
-        raise SynthesisError(problem)
+        raise SynthesisError("; then ".join(dict.fromkeys(problems)))
 
     def _ask(self, worker: _Worker, text: str, voice: str, rate: int, out: str) -> str:
         """Speak one text into ``out``; why the result is not acceptable, or ``""``."""
