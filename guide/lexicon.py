@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import ScriptError
+from .files import read_script_text
 
 BUILTIN_PATH = Path(__file__).parent / "data" / "lexicon.toml"
 "The lexicon shipped with the package."
@@ -129,12 +130,12 @@ class Lexicon:
         path = Path(guide_folder) / FILE_NAME
         if not path.is_file():
             return base
-        return base.overridden_by(_read_text(path), path)
+        return base.overridden_by(read_script_text(path), path)
 
     @classmethod
     def from_file(cls, path: Path | str) -> Lexicon:
         """Read one lexicon file, on its own."""
-        return cls().overridden_by(_read_text(Path(path)), Path(path))
+        return cls().overridden_by(read_script_text(Path(path)), Path(path))
 
     @classmethod
     def from_toml(cls, text: str, path: Path | str = FILE_NAME) -> Lexicon:
@@ -269,19 +270,6 @@ def _forms(value: Any, where: str) -> tuple[tuple[str, ...], tuple[tuple[str, st
         if say:
             form_say.append((form, say))
     return tuple(forms), tuple(form_say)
-
-
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ScriptError(path, f"could not be read: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ScriptError(path, f"is not UTF-8 text: a bad byte on line {line}") from None
-    return text
 
 
 _LOCATION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import tomli_w
 
-from .files import UMASK
+from .files import UMASK, read_script_text
 from .errors import GuideExists, ScriptError, UnknownGuide
 from .model import Article, Block, BlockKind, Chapter, Guide
 from .article.text import clean_text
@@ -118,27 +118,12 @@ def _title_from_name(path: Path) -> str:
     return words.capitalize() or "Chapter"
 
 
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ScriptError(path, f"could not be read ({exc.strerror or exc}).") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ScriptError(
-            path,
-            f"is not UTF-8 text (a byte at position {exc.start} cannot be read). "
-            "Save it as UTF-8 in your editor and try again.",
-        ) from None
-
-
 # ------------------------------------------------------------- guide folder
 
 
 def read_settings(path: Path) -> dict:
     """The settings in ``guide.toml``, with errors naming the line and column."""
-    text = _read_text(path)
+    text = read_script_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -172,7 +157,7 @@ def load_guide(folder: Path) -> Guide:
     paths = sorted(folder.glob(SCRIPT_GLOB), key=_script_order)
     width = 3 if len(paths) > 99 else 2
     for number, path in enumerate(paths, start=1):
-        title, sources, blocks = parse_script(_read_text(path), path)
+        title, sources, blocks = parse_script(read_script_text(path), path)
         tail = slugify(re.sub(r"^\d+-?", "", path.stem) or title)
         guide.chapters.append(
             Chapter(number, title, blocks, sources, stem=f"{number:0{width}d}-{tail}")

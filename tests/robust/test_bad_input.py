@@ -140,7 +140,7 @@ def test_a_script_that_is_not_utf8(place):
     script.write_bytes("# Title: Café\n\nDrink water.\n".encode("cp1252"))
     before = snapshot(place)
     assert_one_sentence(run("build", "tiny"),
-                        "scripts/tiny/02-a-list.txt: is not UTF-8 text (a byte at position 12 cannot "
+                        "scripts/tiny/02-a-list.txt: is not UTF-8 text (a byte on line 1 cannot "
                         "be read). Save it as UTF-8 in your editor and try again.")
     assert_unchanged(place, before)
 
