@@ -106,11 +106,6 @@ def measure_pcm(pcm: bytes, sample_rate: int) -> Loudness:
     return _parse_ebur128(err)
 
 
-def measure_file(path: Path) -> Loudness:
-    """Loudness of any audio file ffmpeg can decode."""
-    return _parse_ebur128(run_ffmpeg(["-i", str(path), "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"]))
-
-
 def gain_for(measured: Loudness, target: LoudnessTarget) -> float:
     """The gain in dB that brings ``measured`` to the target loudness."""
     if measured.integrated_lufs == float("-inf"):
@@ -172,14 +167,3 @@ def concat_mp3(mp3s: list[Path], out: Path, list_file: Path) -> None:
 
 def _quote(path: Path) -> str:
     return str(Path(path).resolve()).replace("'", "'\\''")
-
-
-def probe_duration(path: Path) -> float:
-    """The duration ffprobe reports, in seconds."""
-    done = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
-        capture_output=True, text=True,
-    )
-    if done.returncode != 0:
-        raise AudioError(f"ffprobe could not read {path}.")
-    return float(done.stdout.strip())

@@ -94,7 +94,7 @@ class ClipCache:
             raise
 
     def stats(self) -> CacheStats:
-        """Count the clips, and the bytes that they and the chapter audio take."""
+        """Count the clips and the bytes they take."""
         clips = size = 0
         for path in self.root.rglob("*") if self.root.is_dir() else ():
             if path.is_file():
@@ -103,8 +103,7 @@ class ClipCache:
         return CacheStats(self.root, clips, size)
 
     def clear(self) -> int:
-        """Remove every clip and the chapter audio kept for builds; returns the clip count."""
+        """Remove every clip; returns how many there were."""
         count = self.stats().clips
-        for folder in (self.clips, self.root / "chapters"):
-            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(self.clips, ignore_errors=True)
         return count

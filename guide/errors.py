@@ -69,9 +69,5 @@ class BuildStopped(GuideError):
     "A chapter stopped early because the build as a whole failed or was interrupted"
 
 
-class BuildLocked(GuideError):
-    "Another build of the same guide is running"
-
-
 class NotBuilt(GuideError):
     "The guide has not been built yet"
