@@ -202,8 +202,8 @@ def test_unique_slugs_are_unique_and_safe(titles):
 
 
 _text = (st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co")), min_size=1, max_size=40)
-         .map(lambda t: " ".join(t.split())).filter(bool))
-"Text as the article readers give it: no control, format or private-use characters, single spaces."
+         .map(lambda t: " ".join(unicodedata.normalize("NFC", t).split())).filter(bool))
+"Text as the article readers give it: NFC, no control, format or private-use characters, single spaces."
 _plain = st.text("abcdefghij klmnop", min_size=1, max_size=30).map(lambda t: " ".join(t.split())).filter(bool)
 _blocks = st.lists(st.builds(Block, _text, st.sampled_from(list(BlockKind))), min_size=1, max_size=6)
 
