@@ -131,7 +131,15 @@ class Mpv:
         raise AudioError(f"mpv did not open {file} within 10 seconds.")
 
     def _raise_file_error(self, file: Path | None = None) -> None:
-        if self.file_error == "audio output initialization failed":
+        # mpv can turn idle a moment before its end-file event, with the reason, arrives;
+        # events are read while a request waits for its answer, so keep asking.
+        deadline = time.monotonic() + 1.0
+        current_ao = self.get("current-ao")
+        while self.file_error is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+            current_ao = self.get("current-ao")
+        no_output = self.file_error is None and current_ao is None
+        if self.file_error == "audio output initialization failed" or no_output:
             raise AudioError(NO_SOUND)
         what = f"mpv could not play {file}" if file else "mpv stopped playing"
         raise AudioError(f"{what} ({self.file_error or 'unknown error'}).")
