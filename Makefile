@@ -10,7 +10,7 @@ RUNTIME_PACKAGES := espeak-ng libespeak-ng1 ffmpeg mpv fonts-dejavu-core
 # Extra programs the test suite reads outputs back with.
 TEST_PACKAGES := chromium epubcheck
 
-.PHONY: guide test system system-test venv bench fuzz clean
+.PHONY: guide test system system-test venv bench stress fuzz clean
 
 guide: venv
 	$(BIN)/guide build
@@ -61,6 +61,15 @@ venv-test: system $(VENV)/.installed-test
 # Ratios of the build against the bare espeak-ng + ffmpeg pipeline; see bench/run.py.
 bench: venv
 	$(BIN)/python bench/run.py
+
+# Cold chapters and cold builds with every core kept busy: raw engine failures before any
+# retry, and failed builds (0 expected). STRESS_CHAPTERS raw chapters, STRESS_BUILDS builds of
+# three chapters each; see bench/stress.py.
+STRESS_CHAPTERS ?= 300
+STRESS_BUILDS ?= 100
+
+stress: venv
+	$(BIN)/python bench/stress.py --chapters $(STRESS_CHAPTERS) --builds $(STRESS_BUILDS)
 
 # The property tests with many examples (FUZZ_EXAMPLES each) and a fresh random
 # seed every round, round after round for FUZZ_MINUTES. A failing example is

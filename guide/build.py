@@ -147,6 +147,8 @@ class BuildReport:
     "Clips that came from the cache."
     clips_made: int
     "Clips synthesised by the engine."
+    clips_retried: int = 0
+    "Clips the engine had to make again after a failed try."
 
 
 def _hash(*parts: object) -> str:
@@ -381,6 +383,7 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
     """
     options = options or BuildOptions()
     started = time.monotonic()
+    retried_before = engine.clips_retried
     b = Build(guide, engine, options, progress)
     b.out_dir = output_dir(guide, options)
     _check_inside(b.out_dir, Path(options.out_root), guide)
@@ -421,5 +424,6 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
         raise GuideError("The build ended without a manifest.")
     cached = b.clips_total if b.up_to_date else sum(w.cached for w in b.work)
     made = sum(w.made for w in b.work)
+    retried = engine.clips_retried - retried_before
     return BuildReport(b.manifest, b.out_dir, b.up_to_date, time.monotonic() - started,
-                       b.clips_total, cached, made)
+                       b.clips_total, cached, made, retried)

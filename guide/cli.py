@@ -129,6 +129,13 @@ def run_build(ctx: click.Context, guide_name: str | None, out: Path, rate: str |
     return report
 
 
+def _retried(count: int) -> str:
+    if not count:
+        return ""
+    return (" 1 clip was made again after a failed try." if count == 1 else
+            f" {count} clips were made again after a failed try.")
+
+
 @cli.command("build")
 @click.argument("guide", required=False)
 @click.option("--out", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
@@ -149,7 +156,7 @@ def build_cmd(ctx, guide, out, rate, voice, bitrate, jobs, force) -> None:
     else:
         say(f"Built {len(m.chapters)} chapters, {spoken_duration(m.duration_s)} of audio, "
             f"in {report.seconds:.1f} s. {report.clips_cached} of {report.clips_total} clips "
-            "came from the cache.")
+            "came from the cache." + _retried(report.clips_retried))
     say(f"The guide is in {report.out_dir}")
     click.echo(str(report.out_dir / m.file))
 

@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,9 @@ class Voice:
 
 class Engine(Protocol):
     """What the build needs from a speech engine."""
+
+    clips_retried: int
+    "Clips made again after a failed try, since the engine was made: the build reports them."
 
     def id(self, voice: str, rate: int) -> str:
         """Names engine, version, voice and rate: part of every cache key."""
@@ -180,6 +184,9 @@ class Pyttsx3Engine:
         "Longest wait for one clip before the worker is killed."
         self.retries = retries
         "How many times a failed clip is tried again, each in a fresh worker."
+        self.clips_retried = 0
+        "Clips that were made again after a failed try, since this engine was made."
+        self._count_lock = threading.Lock()
         self._version: str | None = None
 
     @property
@@ -235,6 +242,9 @@ class Pyttsx3Engine:
                     worker = _Worker()
             problem = self._ask(worker, text, voice, rate, out)
             if not problem:
+                if attempt:
+                    with self._count_lock:
+                        self.clips_retried += 1
                 return read_wav(Path(out)), worker
             problems.append(problem)
         worker.close(kill=True)
@@ -265,6 +275,8 @@ class FakeEngine:
 
     name = "fake"
     version = "1"
+    clips_retried = 0
+    "The fake engine never retries."
 
     def __init__(self, fail_on: Iterable[str] = ()) -> None:
         self.fail_on = set(fail_on)

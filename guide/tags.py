@@ -42,8 +42,8 @@ def iso639_2(language: str) -> str:
     return _ISO639_2.get(language.split("-")[0].lower(), "und")
 
 
-def _base(info: TagInfo, title: str) -> ID3:
-    tags = ID3()
+def _base(info: TagInfo, title: str, tags: ID3 | None = None) -> ID3:
+    tags = ID3() if tags is None else tags
     tags.add(TIT2(encoding=3, text=title))
     tags.add(TALB(encoding=3, text=info.album))
     tags.add(TPE1(encoding=3, text=info.artist))
@@ -62,9 +62,31 @@ def tag_chapter(path: Path, info: TagInfo, title: str, number: int, total: int) 
     tags.save(path, v2_version=3)
 
 
+class _ChaptersInOrder(ID3):
+    """ID3 tags whose CHAP frames are written in chapter order.
+
+    mutagen writes frames sorted by size, which put the chapters out of order
+    in the file. ID3 orders chapters by the CTOC, but ffprobe lists them, and
+    ``ffmpeg -i guide.mp3 guide.m4b`` copies them, in the order of the frames.
+    """
+
+    def _write(self, config):
+        from mutagen.id3._tags import save_frame  # mutagen's own frame writer
+
+        chapters = self.getall("CHAP")
+        self.delall("CHAP")
+        try:
+            data = super()._write(config)
+        finally:
+            for frame in chapters:
+                self.add(frame)
+        chapters.sort(key=lambda frame: (frame.start_time, frame.element_id))
+        return data + b"".join(save_frame(frame, config=config) for frame in chapters)
+
+
 def tag_guide(path: Path, info: TagInfo, chapters: list[tuple[str, float, float]]) -> None:
     """Tag the whole-guide MP3, with one CHAP frame per (title, start_s, end_s) and a CTOC."""
-    tags = _base(info, info.album)
+    tags = _base(info, info.album, _ChaptersInOrder())
     ids = [f"ch{i:03d}" for i in range(1, len(chapters) + 1)]
     tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
                   child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=info.album)]))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import os
 import subprocess
+import sys
 import wave
 from pathlib import Path
 
@@ -144,3 +147,64 @@ def test_a_retry_gives_the_same_clip_as_no_failure(monkeypatch):
     assert calls == texts + texts  # failed once, then the two before it replayed, then it again
     assert [c.pcm for c in again] == [c.pcm for c in clean]
     assert clean[2].pcm != next(Pyttsx3Engine().synthesize(texts[2:], "en-us", 150)).pcm
+
+
+_BUSY_ESPEAK = """
+import json, sys
+import pyttsx3.drivers._espeak as espeak
+espeak.IsPlaying = lambda: 1  # espeak-ng's thread says it is busy, as it often does between sentences
+from guide.engine_worker import Speaker
+speaker = Speaker()
+frames = []
+for i, text in enumerate(json.loads(sys.argv[1])):
+    try:
+        frames.append(speaker.speak(text, "en-us", 150, f"{sys.argv[2]}/{i}.wav"))
+    except RuntimeError as exc:
+        frames.append(str(exc))
+print(json.dumps(frames))
+"""
+
+
+def test_no_sentence_is_cancelled_when_espeak_ng_says_it_is_busy(tmp_path):
+    """The cause of the empty clips: pyttsx3's stop() cancelled speech whenever espeak-ng was busy.
+
+    With ``IsPlaying`` forced true, pyttsx3 2.99 cancels the second sentence right after queuing
+    it; the worker must speak every sentence in full and never call ``espeak_Cancel``.
+    """
+    texts = ["Chapter 4 of 11: Who is at risk.", "Some women have a higher chance.",
+             "Talk to your doctor.", "It is not your fault."]
+    trace = tmp_path / "trace.jsonl"
+    out = subprocess.run([sys.executable, "-c", _BUSY_ESPEAK, json.dumps(texts), str(tmp_path)],
+                         capture_output=True, text=True, timeout=200,
+                         env={**os.environ, "GUIDE_TTS_TRACE": str(trace)})
+    frames = json.loads(out.stdout.splitlines()[-1])
+    for text, got in zip(texts, frames):
+        assert isinstance(got, int), (text, got)  # not "the engine did not finish the sentence"
+        # espeak-ng keeps state between utterances, so only the first is byte-identical
+        assert got == pytest.approx(espeak_cli(text, tmp_path).frames, rel=0.02)
+    calls = [t.get("call") for line in trace.read_text().splitlines()
+             for t in json.loads(line)["trace"]]
+    assert "Cancel" not in calls and calls.count("Synth") == len(texts)
+
+
+def test_every_utterance_has_its_sound_before_its_end_event(tmp_path):
+    """The callback log of a real worker: samples for each sentence arrive before its end."""
+    trace = tmp_path / "trace.jsonl"
+    texts = [f"This is sentence {n}, said in one worker." for n in range(12)]
+    env_before = os.environ.get("GUIDE_TTS_TRACE")
+    os.environ["GUIDE_TTS_TRACE"] = str(trace)
+    try:
+        clips = list(Pyttsx3Engine(retries=0).synthesize(texts, "en-us", 150))
+    finally:
+        if env_before is None:
+            del os.environ["GUIDE_TTS_TRACE"]
+        else:
+            os.environ["GUIDE_TTS_TRACE"] = env_before
+    lines = [json.loads(line) for line in trace.read_text().splitlines()]
+    assert [line["text"] for line in lines] == texts
+    for line, clip in zip(lines, clips):
+        callbacks = [t for t in line["trace"] if "samples" in t]
+        end = [t for t in callbacks if 6 in t["events"]]  # espeakEVENT_MSG_TERMINATED
+        assert len(end) == 1 and callbacks[-1] is end[0]
+        assert sum(t["samples"] for t in callbacks) == clip.frames > 0
+        assert {t["uid"] for t in callbacks} == {end[0]["uid"]}
