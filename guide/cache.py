@@ -56,6 +56,9 @@ class ClipCache:
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root else default_cache_dir()
         self.clips = self.root / "clips"
+        self.unwritable: str | None = None
+        """Why clips cannot be kept, once a write has failed; the build goes on without keeping
+        them (the cache only saves time) and says so once."""
 
     def _path(self, key: str) -> Path:
         return self.clips / key[:2] / f"{key}.clip"
@@ -79,18 +82,30 @@ class ClipCache:
         return Clip(pcm, rate)
 
     def put(self, key: str, clip: Clip) -> None:
-        """Keep a clip; safe when another build writes the same key at once."""
+        """Keep a clip; safe when another build writes the same key at once.
+
+        A cache that cannot be written (read-only, full, a file in the way)
+        is noted in :attr:`unwritable` and not tried again: it never fails a build.
+        """
+        if self.unwritable is not None:
+            return
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         header = _HEADER.pack(MAGIC, hashlib.sha256(clip.pcm).digest(), clip.sample_rate)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        tmp = None
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
                 f.write(header)
                 f.write(clip.pcm)
             os.replace(tmp, path)
+        except OSError as exc:
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+            self.unwritable = exc.strerror or str(exc)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
             raise
 
     def stats(self) -> CacheStats:

@@ -25,7 +25,6 @@ import select
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import wave
 from dataclasses import dataclass
@@ -211,7 +210,9 @@ class Pyttsx3Engine:
         return sorted(found, key=lambda v: v.id)
 
     def synthesize(self, texts: Iterable[str], voice: str, rate: int) -> Iterator[Clip]:
-        with tempfile.TemporaryDirectory(prefix="guide-tts-") as tmp:
+        from .tempdirs import private
+
+        with private("tts") as tmp:
             worker = _Worker()
             spoken: list[str] = []
             try:

@@ -5,8 +5,8 @@ on stdin, ``{"text", "voice", "rate", "out"}``, and answers one JSON line on
 the protocol pipe, ``{"ok": true, "frames": N}`` or ``{"ok": false,
 "error": "..."}``.
 
-Why pyttsx3's espeak driver needs two corrections here
-------------------------------------------------------
+Why pyttsx3's espeak driver needs three corrections here
+--------------------------------------------------------
 pyttsx3 2.99 runs espeak-ng in ``AUDIO_OUTPUT_RETRIEVAL`` mode: ``Synth``
 only queues the text, espeak-ng's own thread synthesises it, and the driver
 writes the WAV from that thread's callback when ``MSG_TERMINATED`` arrives.
@@ -26,7 +26,12 @@ writes the WAV from that thread's callback when ``MSG_TERMINATED`` arrives.
    often this happens depends on thread timing, so it came with CPU load.
    This worker never interrupts an utterance (a hung worker is killed from
    outside), so ``stop()`` is made a no-op: nothing here ever cancels.
-2. **It has no completion event for files.** ``runAndWait()`` may return
+2. **It tells espeak-ng the text is ten times longer than it is.** Its ``Synth``
+   passes ``len(text) * 10`` as the size, and espeak-ng copies that many bytes,
+   so a long text made it read far past the end of the string and crash (an
+   8,000-word line stopped the worker with a segmentation fault). The worker
+   passes the true size.
+3. **It has no completion event for files.** ``runAndWait()`` may return
    before the file is written (it did, for the first sentence of a process),
    and the callback thread goes on touching the driver's queue after writing
    the file. The worker waits for the driver's own end of the utterance: the
@@ -53,8 +58,8 @@ import sys
 import threading
 import time
 
-WAIT_S = 30.0
-"How long to wait for the driver to finish one utterance."
+WAIT_S = 300.0
+"A safety net: the parent kills a worker that takes longer than its own, shorter limit."
 
 
 def wav_frames(path: str) -> int | None:
@@ -94,12 +99,13 @@ class Speaker:
 
         def end_loop(drv) -> None:
             drv._looping = False
-            if speaker._finished:  # the callback's own last step: see correction 2
+            if speaker._finished:  # the callback's own last step: see correction 3
                 speaker._finished = False
                 speaker._done.set()
 
         driver.EspeakDriver.stop = never_cancel
         driver.EspeakDriver.endLoop = end_loop
+        driver._espeak.Synth = _synth_with_true_size(driver._espeak)
         # The driver's run loop sleeps 10 ms after every utterance; 1 ms loses less time.
         driver.time = types.SimpleNamespace(sleep=lambda s: time.sleep(min(s, 0.001)))
         if self._trace is not None:
@@ -137,6 +143,18 @@ class Speaker:
         if frames == 0:
             raise RuntimeError("the engine wrote a file with no sound")
         return frames
+
+
+def _synth_with_true_size(espeak):
+    """pyttsx3's ``Synth`` with the text's true size: see correction 2."""
+
+    def synth(text, position=0, position_type=espeak.POS_CHARACTER, end_position=0, flags=0,
+              user_data=None):
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        return espeak.cSynth(data, len(data) + 1, position, position_type, end_position, flags,
+                             None, user_data)
+
+    return synth
 
 
 def _install_trace(driver, trace: list[dict]) -> None:

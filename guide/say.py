@@ -28,6 +28,8 @@ FORMATS = (".wav", ".mp3")
 "The file types ``--out`` can write."
 MP3_BITRATE = 64
 "kbps of an MP3 clip: the same as a built guide."
+MAX_WORDS = 1000
+"The longest text ``say`` takes: it is for trying a word or a few sentences, not a chapter."
 
 __all__ = ["FORMATS", "Said", "phonemes", "play_clip", "prepare", "require_mpv", "synthesize", "write_clip"]
 
@@ -44,6 +46,10 @@ class Said:
 
 def prepare(text: str, lexicon: Lexicon | None = None) -> Said:
     """The spoken form of ``text``; :class:`GuideError` when nothing is left to say."""
+    words = len(text.split())
+    if words > MAX_WORDS:
+        raise GuideError(f"That text has {words:,} words; guide say takes at most {MAX_WORDS:,}. "
+                         "Put a longer text in a chapter script and build it.")
     spoken = normalise(text, lexicon)
     if not any(c.isalnum() for c in spoken):
         raise GuideError("There is nothing to say in that text. Give a word or a sentence.")
@@ -112,7 +118,9 @@ def require_mpv() -> str:
 def play_clip(clip: Clip, audio_output: str | None = None) -> None:
     """Play the clip through mpv and wait until it ends; ``audio_output`` is mpv's ``--ao``."""
     mpv = require_mpv()
-    with tempfile.TemporaryDirectory(prefix="guide-say-") as folder:
+    from .tempdirs import private
+
+    with private("say") as folder:
         wav = Path(folder) / "say.wav"
         wav.write_bytes(wav_bytes(clip))
         args = [mpv, "--no-video", "--really-quiet", "--no-config"]

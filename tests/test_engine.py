@@ -208,3 +208,26 @@ def test_every_utterance_has_its_sound_before_its_end_event(tmp_path):
         assert len(end) == 1 and callbacks[-1] is end[0]
         assert sum(t["samples"] for t in callbacks) == clip.frames > 0
         assert {t["uid"] for t in callbacks} == {end[0]["uid"]}
+
+
+_SIZES = """
+import json, sys
+import pyttsx3.drivers._espeak as espeak
+sizes = []
+real = espeak.cSynth
+def recording(text, size, *rest):
+    sizes.append([len(text), size])
+    return real(text, size, *rest)
+espeak.cSynth = recording
+from guide.engine_worker import Speaker
+Speaker().speak(sys.argv[1], "en-us", 150, sys.argv[2])
+print(json.dumps(sizes))
+"""
+
+
+def test_espeak_ng_is_told_the_true_size_of_the_text(tmp_path):
+    """pyttsx3 says ten times the size, so espeak-ng read past a long text and crashed."""
+    text = "Ask your care team. " * 50
+    out = subprocess.run([sys.executable, "-c", _SIZES, text, str(tmp_path / "a.wav")],
+                         capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(out.stdout.splitlines()[-1]) == [[len(text.encode()), len(text.encode()) + 1]]

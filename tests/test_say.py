@@ -120,6 +120,10 @@ def test_bad_input_is_one_sentence(tmp_path):
     rate = run("--rate", "fast", "--out", tmp_path / "x.wav", "hello", engine=FakeEngine())
     assert rate.exit_code == 1
     assert rate.stderr == "--rate must be normal, slow, or words per minute from 60 to 400, not 'fast'.\n"
+    huge = run("--out", tmp_path / "x.wav", "word " * 8000, engine=FakeEngine())
+    assert huge.exit_code == 1
+    assert huge.stderr == ("That text has 8,000 words; guide say takes at most 1,000. "
+                           "Put a longer text in a chapter script and build it.\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -21,11 +21,11 @@ import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from .. import tempdirs
 from ..errors import AudioError, MissingTool
 
 REPLY_TIMEOUT_S = 5.0
@@ -67,7 +67,7 @@ class Mpv:
         "The mpv executable."
         self.audio_output = audio_output
         "mpv's ``--ao``, e.g. ``null``; ``None`` lets mpv choose."
-        self.folder = Path(tempfile.mkdtemp(prefix="guide-mpv-"))
+        self.folder = tempdirs.make("mpv")
         "Private folder for the socket and mpv's log."
         self.process: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
