@@ -2,7 +2,16 @@
 # Each does all set-up on a fresh Debian or Ubuntu machine.
 
 PYTHON ?= python3
-VENV   := .venv
+# The virtual environment: .venv for the default python3; for any other PYTHON, one per
+# Python version (.venv-3.13 for a Python 3.13), so that versions never share one.
+# VENV=... on the command line chooses another folder.
+ifeq ($(origin VENV),undefined)
+  ifeq ($(PYTHON),python3)
+    VENV := .venv
+  else
+    VENV := .venv-$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo other)
+  endif
+endif
 BIN    := $(VENV)/bin
 # Programs the guide runs: espeak-ng speaks, ffmpeg encodes and measures, mpv plays;
 # the DejaVu font draws the cover of the audiobook and the e-book.
@@ -10,7 +19,7 @@ RUNTIME_PACKAGES := espeak-ng libespeak-ng1 ffmpeg mpv fonts-dejavu-core
 # Extra programs the test suite reads outputs back with.
 TEST_PACKAGES := chromium epubcheck
 
-.PHONY: guide test system system-test venv bench stress fuzz clean
+.PHONY: guide test test-py313 system system-test venv venv-test bench stress fuzz clean
 
 guide: venv
 	$(BIN)/guide build
@@ -19,12 +28,35 @@ guide: venv
 test: venv-test system-test
 	$(BIN)/pytest -q
 
+# Every test outside tests/robust under Python 3.13, in its own .venv-3.13. Takes PY313 if
+# given, else a python3.13 that runs, else the newest 3.13.x that pyenv has; when there is
+# none it says so and succeeds, so that a machine without 3.13 can still run `make test`.
+# (Set-up and tests are two lines so that `make -n test-py313` runs no test.)
+PY313 ?=
+find_py313 = py="$(PY313)"; \
+	if [ -z "$$py" ] && python3.13 -c '' >/dev/null 2>&1; then py=$$(command -v python3.13); fi; \
+	if [ -z "$$py" ]; then \
+	  root=$${PYENV_ROOT:-$$HOME/.pyenv}; \
+	  if command -v pyenv >/dev/null 2>&1; then root=$$(pyenv root); fi; \
+	  v=$$(ls "$$root/versions" 2>/dev/null | grep -E '^3\.13\.[0-9]+$$' | sort -t. -k3,3n | tail -n 1); \
+	  if [ -n "$$v" ] && [ -x "$$root/versions/$$v/bin/python3.13" ]; then py="$$root/versions/$$v/bin/python3.13"; fi; \
+	fi
+
+test-py313:
+	@$(find_py313); \
+	if [ -z "$$py" ]; then echo "Skipped the Python 3.13 test run: no Python 3.13 interpreter is installed."; exit 0; fi; \
+	"$$py" -c 'import sys; assert sys.version_info[:2] == (3, 13), sys.version' || exit 1; \
+	echo "Running the tests outside tests/robust under $$("$$py" -V) ($$py), in .venv-3.13."; \
+	$(MAKE) --no-print-directory venv-test system-test PYTHON="$$py" VENV=.venv-3.13
+	@$(find_py313); [ -z "$$py" ] || .venv-3.13/bin/pytest -q --ignore=tests/robust
+
 # --- system packages -------------------------------------------------------
 # Installs what is missing with apt-get when run as root; otherwise prints the
 # exact command to run and stops.
 define need_packages
 	@missing=""; \
 	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if ! $(PYTHON) -c '' >/dev/null 2>&1; then echo "$(PYTHON) does not run: choose a Python 3.11 or newer with PYTHON=..."; exit 1; fi; \
 	if ! $(PYTHON) -c 'import ensurepip' >/dev/null 2>&1; then missing="$$missing python3-venv"; fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -87,4 +119,4 @@ fuzz: venv-test
 	echo "Fuzzed for $(FUZZ_MINUTES) minutes in $$round rounds and found nothing new."
 
 clean:
-	rm -rf $(VENV) audio_out/*/ .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-3.* audio_out/*/ .pytest_cache .hypothesis
