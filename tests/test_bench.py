@@ -18,3 +18,33 @@ def test_bench_smoke_prints_every_ratio():
                      "2x guide / 1x guide (cold)", "peak memory, 1x guide", "peak memory, 2x guide"]
     for row in rows[1:5]:
         assert re.fullmatch(r"\d+\.\d\d", row.split("|")[2].strip())
+
+
+def _intelligibility():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import intelligibility
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return intelligibility
+
+
+def test_word_error_rate_counts_substitutions_deletions_and_insertions():
+    w = _intelligibility()
+    assert w.wer("call your doctor", "call your doctor") == 0
+    assert w.wer("call your doctor", "call the doctor") == 1 / 3
+    assert w.wer("call your doctor now", "call doctor") == 2 / 4
+    assert w.wer("rest", "rest rest rest") == 2
+    assert w.wer("at 24 weeks", "at twenty four weeks") == 0
+    assert w.number_words(2400) == "two thousand four hundred"
+    assert w.number_words(105) == "one hundred five"
+
+
+def test_the_recogniser_hears_the_natural_voice_say_a_plain_sentence(tmp_path):
+    from guide.piper_engine import PiperEngine
+
+    w = _intelligibility()
+    wav = tmp_path / "s.wav"
+    text = "The doctor will call you today about your test."
+    next(PiperEngine().synthesize([text], "en_US-joe-medium", 150)).write_wav(wav)
+    assert w.wer(text, w.recognise(wav)) <= 0.5
