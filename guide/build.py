@@ -4,8 +4,10 @@ The build is a plain list of stages (:data:`STAGES`), each a function of one
 :class:`Build`. Everything is made in a staging folder beside
 ``audio_out/<slug>/`` and swapped in at the end, so an interrupted build
 leaves the previous complete outputs. Chapters whose inputs did not change
-are copied from the previous build; sentences already synthesised come from
-the clip cache.
+are copied from the previous build once their SHA-256 matches its manifest;
+sentences already synthesised come from the clip cache. A previous build that
+is damaged (its manifest, or a file missing or cut short) counts as absent, and
+a folder that no build made is never replaced.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -25,13 +28,14 @@ from typing import Callable
 from . import audio, manifest as manifest_io
 from .cache import ClipCache, clip_key
 from .engine import SAMPLE_RATE, Engine
-from .errors import (BuildStopped, FileError, GuideError, NotBuilt, ScriptError, SynthesisError,
-                     UnknownVoice)
-from .files import (atomic_write_text, exclusive, file_error, make_dirs, publish, recover,
-                    staging)
+from .errors import (BuildStopped, DamagedOutput, FileError, GuideError, NotBuilt, ScriptError,
+                     SynthesisError, UnknownVoice, UnsafeOutput)
+from .files import (atomic_write_text, check_replaceable, exclusive, file_error, make_dirs, publish,
+                    recover, staging)
 from .manifest import Manifest, ManifestChapter
 from .model import Chapter, Guide, Sentence
 from .narration import DEFAULT_PAUSES, Pauses, chapter_sentences
+from .slug import EDITION_SEPARATOR, edition_name
 from .assembly import assemble, transcript_text
 from .tags import TagInfo, iso639_2, tag_chapter, tag_guide, write_playlist
 
@@ -49,7 +53,7 @@ class BuildOptions:
     rate: int | None = None
     "Words per minute; ``None`` takes the guide's."
     edition: str = ""
-    "Suffix of the output folder, e.g. ``slow`` gives ``audio_out/<slug>-slow``."
+    "Edition label, e.g. ``slow`` gives ``audio_out/<slug>--slow`` (see :func:`guide.slug.edition_name`)."
     bitrate: int = 64
     "MP3 bitrate in kbps."
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -170,9 +174,47 @@ def lock_path(out_dir: Path) -> Path:
 
 
 def output_dir(guide: Guide, options: BuildOptions) -> Path:
-    """``audio_out/<slug>`` or ``audio_out/<slug>-<edition>``."""
-    name = f"{guide.slug}-{options.edition}" if options.edition else guide.slug
-    return Path(options.out_root) / name
+    """``audio_out/<slug>``, or ``audio_out/<slug>--<edition>``: the one rule, :func:`edition_name`."""
+    return Path(options.out_root) / edition_name(guide.slug, options.edition)
+
+
+BUILD_NAMES = re.compile(r"manifest\.json|[^/]+\.(?:mp3|m3u)|chapters|chapters/[^/]+\.(?:mp3|txt)")
+"Every name a build gives a file or folder in its output folder."
+
+
+def is_build_folder(folder: Path) -> bool:
+    """Whether a build may replace ``folder``: it is missing, empty, or a build made it.
+
+    A build's folder has no ``guide.toml`` and has a ``manifest.json`` that reads,
+    or, when the manifest is damaged, holds only names a build gives (so a damaged
+    build is still one of ours). A link or a file is never one of ours.
+    """
+    if not os.path.lexists(folder):
+        return True
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        if not any(folder.iterdir()):
+            return True
+    except OSError as exc:
+        raise file_error(folder, exc) from None  # type: ignore[misc]
+    if os.path.lexists(folder / "guide.toml") or not (folder / "manifest.json").is_file():
+        return False
+    try:
+        manifest_io.read(folder)
+        return True
+    except (NotBuilt, DamagedOutput):
+        pass
+    try:
+        names = [os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
+                 for root, dirs, files in os.walk(folder, onerror=_raise) for name in [*dirs, *files]]
+    except OSError as exc:
+        raise file_error(folder, exc) from None  # type: ignore[misc]
+    return all(BUILD_NAMES.fullmatch(name) for name in names)
+
+
+def _raise(exc: OSError) -> None:
+    raise exc
 
 
 # ------------------------------------------------------------------ stages
@@ -198,14 +240,20 @@ def plan(b: Build) -> None:
 
 
 def check_up_to_date(b: Build) -> None:
-    """Stop early when the last build was made from exactly these inputs."""
-    if b.options.force or b.previous is None or b.previous.key != b.key:
+    """Stop early when the last build was made from exactly these inputs and its files are whole.
+
+    Whole means every file is there and every MP3 has the size the manifest
+    gives; nothing is hashed, so this stays fast.
+    """
+    if (b.options.force or b.previous is None or b.previous.key != b.key
+            or not manifest_io.has_checksums(b.previous)):
         return
-    files = [b.previous.file, b.previous.playlist, "manifest.json"]
-    files += [p for ch in b.previous.chapters for p in (ch.file, ch.transcript)]
-    if all((b.out_dir / f).is_file() for f in files):
-        b.up_to_date = True
-        b.manifest = b.previous
+    try:
+        manifest_io.check_files(b.previous, b.out_dir)
+    except DamagedOutput:
+        return
+    b.up_to_date = True
+    b.manifest = b.previous
 
 
 def make_audio(b: Build) -> None:
@@ -250,17 +298,35 @@ def _previous_chapter(b: Build, work: ChapterWork) -> ManifestChapter | None:
     return None
 
 
-def _make_chapter(b: Build, work: ChapterWork) -> None:
+def _reuse(b: Build, work: ChapterWork, rel_mp3: str, rel_txt: str) -> bool:
+    """Take the chapter's MP3 from the previous build if its SHA-256 is still the manifest's.
+
+    The transcript is written again (it costs nothing), so no damaged one is carried over.
+    """
     old = _previous_chapter(b, work)
-    if old and old.mp3_frames and (b.out_dir / old.file).is_file():
-        for rel in (old.file, old.transcript):
-            link_or_copy(b.out_dir / rel, b.stage_dir / rel)
-        work.reused, work.result, work.cached = True, old, len(work.sentences)
+    if (old is None or not old.mp3_frames or not old.sha256
+            or (old.file, old.transcript) != (rel_mp3, rel_txt)):
+        return False
+    staged = b.stage_dir / rel_mp3
+    try:
+        link_or_copy(b.out_dir / rel_mp3, staged)
+    except OSError:
+        return False
+    if manifest_io.file_sha256_or_none(staged) != old.sha256:  # what is published is what was checked
+        staged.unlink(missing_ok=True)
+        return False
+    atomic_write_text(b.stage_dir / rel_txt, transcript_text(work.chapter, len(b.work)))
+    work.reused, work.result, work.cached = True, old, len(work.sentences)
+    return True
+
+
+def _make_chapter(b: Build, work: ChapterWork) -> None:
+    rel_mp3 = f"chapters/{work.chapter.stem}.mp3"
+    rel_txt = f"chapters/{work.chapter.stem}.txt"
+    if _reuse(b, work, rel_mp3, rel_txt):
         return
     clips = _clips_for(b, work)
     pcm = assemble(clips, work.sentences, b.options.pauses.lead_in)
-    rel_mp3 = f"chapters/{work.chapter.stem}.mp3"
-    rel_txt = f"chapters/{work.chapter.stem}.txt"
     measured = audio.measure_pcm(pcm, SAMPLE_RATE)
     gain = audio.gain_for(measured, b.options.loudness)
     loud = audio.encode_chapter(pcm, SAMPLE_RATE, gain, b.options.loudness,
@@ -272,6 +338,7 @@ def _make_chapter(b: Build, work: ChapterWork) -> None:
         number=work.chapter.number, title=work.chapter.title, file=rel_mp3, transcript=rel_txt,
         start_s=0.0, duration_s=round(len(pcm) / 2 / SAMPLE_RATE, 4),
         mp3_frames=audio.mp3_frames(b.stage_dir / rel_mp3),
+        bytes=(b.stage_dir / rel_mp3).stat().st_size, sha256=manifest_io.file_sha256(b.stage_dir / rel_mp3),
         sentences=[manifest_io.ManifestSentence(s.text, s.spoken, s.start_s, s.end_s, s.kind.value)
                    for s in work.sentences],
         sources=list(work.chapter.sources), loudness=loud.to_dict(), key=work.key)
@@ -344,7 +411,8 @@ def finish_whole_guide(b: Build) -> None:
                   "chapters_lufs_max": max(lv["integrated_lufs"] for lv in levels),
                   "sample_peak_dbfs": max(lv.get("sample_peak_dbfs", -99.0) for lv in levels)},
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        source=b.guide.source_title or b.guide.source, key=b.key)
+        source=b.guide.source_title or b.guide.source, key=b.key,
+        bytes=whole.stat().st_size, sha256=manifest_io.file_sha256(whole))
 
 
 def write_index(b: Build) -> None:
@@ -356,8 +424,8 @@ def write_index(b: Build) -> None:
 
 
 def publish_outputs(b: Build) -> None:
-    """Swap the staging folder in for the old outputs."""
-    publish(b.stage_dir, b.out_dir)
+    """Swap the staging folder in for the old outputs, if a build made them."""
+    publish(b.stage_dir, b.out_dir, may_replace=is_build_folder)
 
 
 STAGES = [plan, check_up_to_date, make_audio, finish_whole_guide, write_index, publish_outputs]
@@ -365,12 +433,51 @@ STAGES = [plan, check_up_to_date, make_audio, finish_whole_guide, write_index, p
 
 
 def _check_inside(out_dir: Path, out_root: Path, guide: Guide) -> None:
-    """Refuse an output folder that is not a plain name inside ``out_root``: it would be replaced."""
+    """Refuse an output folder that is not a plain name inside ``out_root``: it would be replaced.
+
+    A slug with ``--`` is refused too: that is how an edition's folder is named.
+    """
     name = out_dir.name
+    where = Path(guide.folder or ".") / "guide.toml"
     if out_dir.parent != out_root or name.startswith(".") or "\\" in name or "\0" in name:
-        where = Path(guide.folder or ".") / "guide.toml"
         raise ScriptError(where, f"has a slug that is not a plain name ({guide.slug!r}). "
                                  "Use only lower-case letters, digits and hyphens.")
+    if EDITION_SEPARATOR in guide.slug:
+        raise ScriptError(where, f"has a slug with two hyphens together ({guide.slug!r}), which "
+                                 "marks an edition's folder. Use single hyphens.")
+
+
+def _check_out_root(out_root: Path, guide: Guide) -> None:
+    """Refuse an ``--out`` in the folder of guide scripts or in a guide folder."""
+    try:
+        root = Path(out_root).resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        raise UnsafeOutput(out_root, "leads round a loop of links; "
+                                     "choose another folder with --out.") from None
+    scripts = {Path("scripts").resolve()}
+    if guide.folder is not None and Path(guide.folder).resolve().parent.name == "scripts":
+        scripts.add(Path(guide.folder).resolve().parent)
+    for folder in sorted(scripts):
+        if root.is_relative_to(folder):
+            what = "the folder" if root == folder else "inside the folder"
+            raise UnsafeOutput(out_root, f"is {what} of guide scripts, so built guides cannot go "
+                                         "there; choose another folder with --out.")
+    if any((folder / "guide.toml").exists() for folder in [root, *root.parents]):
+        raise UnsafeOutput(out_root, "is inside a guide folder, so built guides cannot go there; "
+                                     "choose another folder with --out.")
+
+
+def _previous_build(out_dir: Path, progress: Progress) -> Manifest | None:
+    """The last build, or ``None`` if there is none or it is damaged: then everything is made again."""
+    try:
+        previous = manifest_io.load(out_dir)
+        manifest_io.check_files(previous, out_dir)
+    except NotBuilt:
+        return None
+    except DamagedOutput as exc:
+        progress(f"{exc.path} {exc.reason}, so the guide is built again from the start.")
+        return None
+    return previous
 
 
 def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
@@ -387,6 +494,8 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
     b = Build(guide, engine, options, progress)
     b.out_dir = output_dir(guide, options)
     _check_inside(b.out_dir, Path(options.out_root), guide)
+    _check_out_root(Path(options.out_root), guide)
+    check_replaceable(b.out_dir, is_build_folder)
     b.voice = options.voice or guide.voice
     b.rate = int(options.rate or guide.rate)
     audio.require_ffmpeg()
@@ -398,10 +507,8 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
         "Another build of this guide is running. Waiting for it to finish.")
     with exclusive(lock, on_wait=waiting):
         recover(b.out_dir)
-        try:
-            b.previous = manifest_io.load(b.out_dir)
-        except NotBuilt:
-            b.previous = None
+        check_replaceable(b.out_dir, is_build_folder)
+        b.previous = _previous_build(b.out_dir, progress)
         with staging(b.out_dir) as folder:
             b.stage_dir = folder
             try:

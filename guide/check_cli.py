@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from .cli import RATE_PRESETS, _engine, _load, parse_rate, say as status
+from .cli import (RATE_PRESETS, _engine, _load, built_folder, parse_rate, read_built,
+                  rebuild_command, say as status, way_out)
 from .durations import spoken_duration
 
 LEVEL_NAMES = {"error": ("Error", "error", "errors"), "warning": ("Warning", "warning", "warnings"),
@@ -84,6 +85,8 @@ def check(ctx, guide, as_json, out, rate, voice) -> None:
 
     loaded = _load(guide)
     wpm, edition = parse_rate(rate)
+    with way_out(rebuild_command(guide, out, rate)):
+        read_built(built_folder(loaded, out, rate))  # a damaged build is named, not measured
     report = check_folder(loaded, out, edition, wpm, voice)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

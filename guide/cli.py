@@ -9,7 +9,9 @@ status 1, never a traceback. There is no colour anywhere, so ``NO_COLOR``,
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shlex
 import signal
 import sys
 from pathlib import Path
@@ -18,7 +20,7 @@ import click
 
 from . import __version__
 from .durations import spoken_duration
-from .errors import GuideError
+from .errors import DamagedOutput, GuideError
 
 RATE_PRESETS = {"normal": 150, "slow": 120}
 "Named rates for ``--rate``: 150 wpm suits most listeners, 120 is the slow edition."
@@ -129,6 +131,47 @@ def run_build(ctx: click.Context, guide_name: str | None, out: Path, rate: str |
     return report
 
 
+def rebuild_command(guide_name: str | None, out: Path, rate: str | None = None) -> str:
+    """The command that builds this guide again from nothing: ``guide build tiny --force``."""
+    parts = ["guide build", *([shlex.quote(guide_name)] if guide_name else [])]
+    if rate and rate.lower() != "normal":
+        parts += ["--rate", shlex.quote(rate)]
+    if Path(out) != Path("audio_out"):
+        parts += ["--out", shlex.quote(str(out))]
+    return " ".join([*parts, "--force"])
+
+
+@contextlib.contextmanager
+def way_out(command: str):
+    """A damaged build raised inside the block names ``command`` as the way out."""
+    try:
+        yield
+    except DamagedOutput as exc:
+        raise DamagedOutput(exc.path, exc.reason, command) from None
+
+
+def read_built(folder: Path):
+    """The manifest of the build in ``folder``, every file there at the size it gives;
+    ``None`` if the guide is not built there. A damaged build is a
+    :class:`~guide.errors.DamagedOutput`, so that it is named rather than used."""
+    from . import manifest as manifest_io
+    from .errors import NotBuilt
+
+    try:
+        manifest = manifest_io.load(folder)
+    except NotBuilt:
+        return None
+    manifest_io.check_files(manifest, folder)
+    return manifest
+
+
+def built_folder(guide, out: Path, rate: str | None = None) -> Path:
+    """Where the loaded ``guide`` is built under ``out`` at ``rate``: the one rule of the build."""
+    from .build import BuildOptions, output_dir
+
+    return output_dir(guide, BuildOptions(out_root=out, edition=parse_rate(rate)[1]))
+
+
 def _retried(count: int) -> str:
     if not count:
         return ""
@@ -171,15 +214,10 @@ def build_cmd(ctx, guide, out, rate, voice, bitrate, jobs, force) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the chapters as JSON.")
 def list_cmd(guide, out, as_json) -> None:
     """List the chapters of GUIDE, with their lengths once it is built."""
-    from . import manifest as manifest_io
-    from .errors import NotBuilt
-
     loaded = _load(guide)
-    try:
-        built = manifest_io.load(out / loaded.slug)
-        durations = {ch.number: ch.duration_s for ch in built.chapters}
-    except NotBuilt:
-        durations = {}
+    with way_out(rebuild_command(guide, out)):
+        built = read_built(built_folder(loaded, out))
+    durations = {ch.number: ch.duration_s for ch in built.chapters} if built else {}
     if as_json:
         rows = [{"number": ch.number, "title": ch.title, "duration_s": durations.get(ch.number)}
                 for ch in loaded.chapters]
@@ -216,12 +254,15 @@ def export_cmd(ctx, guide, fmt, out, chapters, built) -> None:
     names = [*export_mod.FORMATS, "all"]
     if fmt not in names:
         raise Failure(f"--format must be one of {', '.join(names)}, not {fmt!r}.")
-    wanted = export_mod.parse_chapters(chapters, len(_load(guide).chapters))  # before building
-    report = run_build(ctx, guide, built, quiet=True)
+    loaded = _load(guide)
+    wanted = export_mod.parse_chapters(chapters, len(loaded.chapters))  # before building
     waiting = lambda: say("Another build of this guide is running. Waiting for it to finish.")
-    with exclusive(lock_path(report.out_dir), on_wait=waiting):  # no build swaps it while read
-        current = manifest_io.load(report.out_dir)
-        written = export_mod.export(current, report.out_dir, out, fmt, wanted)
+    with way_out(rebuild_command(guide, built)):
+        read_built(built_folder(loaded, built))  # a damaged build is named, never copied
+        report = run_build(ctx, guide, built, quiet=True)
+        with exclusive(lock_path(report.out_dir), on_wait=waiting):  # no build swaps it while read
+            current = manifest_io.load(report.out_dir)
+            written = export_mod.export(current, report.out_dir, out, fmt, wanted)
     say(f"Wrote {len(written)} file{'' if len(written) == 1 else 's'} to {out}.")
 
 

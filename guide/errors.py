@@ -71,3 +71,27 @@ class BuildStopped(GuideError):
 
 class NotBuilt(GuideError):
     "The guide has not been built yet"
+
+
+class DamagedOutput(FileError):
+    "A built guide's file is damaged, cut short, missing or leads outside its folder"
+
+    def __init__(self, path: Path | str, reason: str = "is damaged",
+                 command: str = "guide build --force"):
+        super().__init__(path, reason)
+        self.command = command
+        self.args = (f"{self.path} {reason}; build it again with {command}.",)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class UnsafeOutput(FileError):
+    "An output would replace, or be written into, a folder that guide did not make"
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(path, reason)
+        self.args = (f"{self.path} {reason}",)
+
+    def __str__(self) -> str:
+        return self.args[0]

@@ -6,7 +6,8 @@
   the real one, flushed to disk, and swapped in with one atomic
   ``renameat2(RENAME_EXCHANGE)`` where Linux offers it, so a reader sees the
   old complete folder or the new complete one, never a mix, even after a
-  power cut.
+  power cut. :func:`publish` never replaces a folder that ``may_replace``
+  says is not one of ours (see :func:`check_replaceable`).
 * :func:`exclusive`: one build of a guide at a time.
 * :func:`file_error`: any OSError (or a library error caused by one) as a
   one-sentence :class:`~guide.errors.FileError`.
@@ -24,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .errors import FileError, ScriptError
+from .errors import FileError, ScriptError, UnsafeOutput
 
 
 def _umask() -> int:
@@ -156,8 +157,19 @@ def _sync_tree(folder: Path) -> None:
                 os.close(fd)
 
 
-def publish(new: Path, final: Path) -> None:
-    """Put the folder ``new`` in the place of ``final``, atomically where possible."""
+def check_replaceable(final: Path, may_replace: Callable[[Path], bool] | None) -> None:
+    """:class:`UnsafeOutput` if ``final`` is there and ``may_replace`` says it is not ours to replace."""
+    if may_replace is not None and os.path.lexists(final) and not may_replace(final):
+        raise UnsafeOutput(final, "is not a folder that guide built, so it was not replaced; "
+                                  "move it away or choose another folder with --out.")
+
+
+def publish(new: Path, final: Path, may_replace: Callable[[Path], bool] | None = None) -> None:
+    """Put the folder ``new`` in the place of ``final``, atomically where possible.
+
+    ``may_replace``, if given, is asked first whether an existing ``final`` may go.
+    """
+    check_replaceable(final, may_replace)
     try:
         _sync_tree(new)
         if not final.exists():

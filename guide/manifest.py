@@ -1,18 +1,27 @@
 """``manifest.json``: what a build made, with every sentence's timing.
 
 The player, the exports and the checks read a built guide only through
-:func:`load`. Paths are relative to the guide's output folder. A chapter's
-``start_s`` is its start in the whole-guide MP3; a sentence's times are
-seconds from the start of its chapter file.
+:func:`load`, which checks every key's type, the layout's ``format`` and that
+every path stays inside the guide's output folder; anything else is a
+:class:`~guide.errors.DamagedOutput`. Paths are relative to the guide's output
+folder. A chapter's ``start_s`` is its start in the whole-guide MP3; a
+sentence's times are seconds from the start of its chapter file. ``bytes``
+and ``sha256`` describe each MP3 as the build wrote it: :func:`check_files`
+compares sizes (cheap), :func:`verify_files` the hashes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
+import math
+import os
+import re
+import typing
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from pathlib import Path, PurePosixPath
 
-from .errors import NotBuilt
+from .errors import DamagedOutput, NotBuilt
 from .files import atomic_write_text
 
 FORMAT = 1
@@ -61,6 +70,10 @@ class ManifestChapter:
     "Hash of everything the chapter's audio is made from; unchanged means reusable."
     mp3_frames: int = 0
     "MP3 frames in the chapter file; places the chapter in the joined whole-guide MP3."
+    bytes: int = 0
+    "Size of the chapter MP3; 0 in a manifest from before it was recorded."
+    sha256: str = ""
+    "SHA-256 of the chapter MP3, hex; empty in a manifest from before it was recorded."
 
     @property
     def end_s(self) -> float:
@@ -106,23 +119,105 @@ class Manifest:
     "Hash of everything the build is made from; unchanged means up to date."
     format: int = FORMAT
     "Version of this layout."
+    bytes: int = 0
+    "Size of the whole-guide MP3; 0 in a manifest from before it was recorded."
+    sha256: str = ""
+    "SHA-256 of the whole-guide MP3, hex; empty in a manifest from before it was recorded."
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Manifest:
-        known = {f.name for f in fields(cls)}
-        chapter_keys = {f.name for f in fields(ManifestChapter)}
-        sentence_keys = {f.name for f in fields(ManifestSentence)}
-        chapters = []
-        for ch in data.get("chapters", []):
-            sentences = [ManifestSentence(**{k: v for k, v in s.items() if k in sentence_keys})
-                         for s in ch.get("sentences", [])]
-            values = {k: v for k, v in ch.items() if k in chapter_keys and k != "sentences"}
-            chapters.append(ManifestChapter(sentences=sentences, **values))
-        values = {k: v for k, v in data.items() if k in known and k != "chapters"}
-        return cls(chapters=chapters, **values)
+    def from_dict(cls, data: object) -> Manifest:
+        """The manifest in ``data``; :class:`ValueError` if a key is missing or of the wrong type.
+
+        Keys the layout does not know are ignored.
+        """
+        manifest = _typed(cls, data)
+        _check_sound(manifest)
+        return manifest
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*")
+"An output folder's name: a slug, or a slug, ``--`` and an edition label."
+
+
+def _typed(cls: type, data: object):
+    """An instance of the dataclass ``cls`` from a JSON object, every value of its declared type."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{cls.__name__} is not an object")
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for f in fields(cls):
+        if f.name in data:
+            values[f.name] = _value(hints[f.name], data[f.name], f.name)
+        elif f.default is MISSING and f.default_factory is MISSING:
+            raise ValueError(f"{cls.__name__} has no {f.name}")
+    return cls(**values)
+
+
+def _value(kind, value: object, name: str):
+    """``value`` if it is of type ``kind`` (bool is not a number), else :class:`ValueError`."""
+    if typing.get_origin(kind) is list:
+        if not isinstance(value, list):
+            raise ValueError(f"{name} is not a list")
+        (item,) = typing.get_args(kind)
+        return [_value(item, v, name) for v in value]
+    if is_dataclass(kind):
+        return _typed(kind, value)
+    if kind is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    elif kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, kind)
+    if not ok:
+        raise ValueError(f"{name} is not of type {getattr(kind, '__name__', kind)}")
+    return value
+
+
+def _check_sound(m: Manifest) -> None:
+    """What types alone do not say: numbering, non-empty lists, plain relative paths."""
+    if not SLUG.fullmatch(m.slug):
+        raise ValueError("slug is not a plain name")
+    if not m.chapters or [ch.number for ch in m.chapters] != list(range(1, len(m.chapters) + 1)):
+        raise ValueError("chapters are not numbered 1 to N")
+    numbers = [m.duration_s, m.bytes, *(v for ch in m.chapters
+                                         for v in (ch.start_s, ch.duration_s, ch.bytes, ch.mp3_frames))]
+    if min(numbers) < 0 or any(not ch.sentences for ch in m.chapters):
+        raise ValueError("a length is negative or a chapter has no sentences")
+    for rel in paths(m):
+        plain_path(rel)
+
+
+def paths(m: Manifest) -> list[str]:
+    """Every path the manifest names, relative to its folder."""
+    return [m.file, m.playlist, *(p for ch in m.chapters for p in (ch.file, ch.transcript))]
+
+
+def plain_path(rel: str) -> PurePosixPath:
+    """``rel`` if it is a relative path that stays where it is put; :class:`ValueError` if not."""
+    path = PurePosixPath(rel)
+    if (not rel or path.is_absolute() or ".." in path.parts or "\\" in rel or "\0" in rel
+            or path.parts in ((), (".",))):
+        raise ValueError(f"{rel!r} is not a plain relative path")
+    return path
+
+
+def inside(folder: Path, rel: str) -> Path:
+    """``folder / rel``, or :class:`DamagedOutput` if it (or a link on the way) leads outside ``folder``."""
+    try:
+        plain_path(rel)
+    except ValueError:
+        raise DamagedOutput(Path(folder) / "manifest.json") from None
+    path = Path(folder) / rel
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        raise DamagedOutput(path) from None
+    if not resolved.is_relative_to(Path(folder).resolve()):
+        raise DamagedOutput(path, f"leads outside {folder}")
+    return path
 
 
 def save(manifest: Manifest, folder: Path) -> Path:
@@ -132,13 +227,97 @@ def save(manifest: Manifest, folder: Path) -> Path:
     return path
 
 
-def load(folder: Path) -> Manifest:
-    """Read the manifest of a built guide."""
+def read(folder: Path) -> Manifest:
+    """The manifest of a built guide, its shape checked but not its files.
+
+    :class:`NotBuilt` if there is none; :class:`DamagedOutput` if it is not
+    JSON, has the wrong shape, or comes from another ``format``.
+    """
     path = Path(folder) / "manifest.json"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         raise NotBuilt(f"{folder} has no built guide yet. Run: guide build") from None
-    except (OSError, ValueError) as exc:
-        raise NotBuilt(f"{path} cannot be read ({exc}). Run: guide build --force") from None
-    return Manifest.from_dict(data)
+    except OSError as exc:
+        raise NotBuilt(f"{path} cannot be read ({exc.strerror or exc}). Run: guide build --force") from None
+    except UnicodeDecodeError:
+        raise DamagedOutput(path) from None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise DamagedOutput(path) from None
+    version = data.get("format") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
+        raise DamagedOutput(path, "was made by a newer version of guide")
+    if version != FORMAT:
+        raise DamagedOutput(path)
+    try:
+        return Manifest.from_dict(data)
+    except (ValueError, TypeError, RecursionError):
+        raise DamagedOutput(path) from None
+
+
+def load(folder: Path) -> Manifest:
+    """The manifest of a built guide (see :func:`read`), every path checked to stay inside ``folder``.
+
+    A path with ``..``, an absolute path, or a link that leads out of the
+    folder is a :class:`DamagedOutput`.
+    """
+    manifest = read(folder)
+    for rel in paths(manifest):
+        inside(folder, rel)
+    return manifest
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, hex."""
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _mp3s(m: Manifest, chapters: list[ManifestChapter] | None, whole: bool) -> list[tuple[str, int, str]]:
+    picked = m.chapters if chapters is None else chapters
+    out = [(ch.file, ch.bytes, ch.sha256) for ch in picked]
+    return out + [(m.file, m.bytes, m.sha256)] if whole else out
+
+
+def check_files(m: Manifest, folder: Path, chapters: list[ManifestChapter] | None = None,
+                whole: bool = True) -> None:
+    """:class:`DamagedOutput` if an MP3 (or a transcript, or the playlist) is missing, or an MP3's
+    size is not what the manifest says. Cheap: no file is read."""
+    texts = [ch.transcript for ch in (m.chapters if chapters is None else chapters)]
+    for rel in [*texts, *([m.playlist] if whole else [])]:
+        if not inside(folder, rel).is_file():
+            raise DamagedOutput(Path(folder) / rel, "is missing")
+    for rel, size, _ in _mp3s(m, chapters, whole):
+        path = inside(folder, rel)
+        try:
+            actual = os.stat(path).st_size if path.is_file() else None
+        except OSError:
+            actual = None
+        if actual is None:
+            raise DamagedOutput(path, "is missing")
+        if size and actual != size:
+            raise DamagedOutput(path, "is cut short" if actual < size else "is damaged")
+
+
+def verify_files(m: Manifest, folder: Path, chapters: list[ManifestChapter] | None = None,
+                 whole: bool = True) -> None:
+    """:func:`check_files`, then each MP3's SHA-256 against the manifest's (where it has one)."""
+    check_files(m, folder, chapters, whole)
+    for rel, _, digest in _mp3s(m, chapters, whole):
+        if digest and file_sha256_or_none(inside(folder, rel)) != digest:
+            raise DamagedOutput(Path(folder) / rel)
+
+
+def file_sha256_or_none(path: Path) -> str | None:
+    """:func:`file_sha256`, or ``None`` if the file cannot be read."""
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None
+
+
+def has_checksums(m: Manifest) -> bool:
+    """Whether the manifest records every MP3's size and hash (older ones did not)."""
+    return all(size and digest for _, size, digest in _mp3s(m, None, True))

@@ -61,6 +61,25 @@ def unique_slugs(titles: list[str], fallback: str = "chapter", max_length: int =
     return out
 
 
+EDITION_SEPARATOR = "--"
+"Between a slug and an edition label in an output folder's name; no slug contains it."
+
+
+def edition_name(slug: str, label: str = "") -> str:
+    """The output folder of one edition of a guide: ``slug``, or ``slug--label``.
+
+    An edition is the guide made differently (``slow``, ``120wpm``, later a
+    voice). :func:`slugify` never makes ``--``, so the name of an edition can
+    never be the slug of another guide.
+
+    >>> edition_name("tiny", "slow")
+    'tiny--slow'
+    >>> edition_name("tiny")
+    'tiny'
+    """
+    return f"{slug}{EDITION_SEPARATOR}{label}" if label else slug
+
+
 def chapter_stem(number: int, title: str, width: int = 2) -> str:
     """``NN-chapter-slug``, zero-padded so that players sort chapters by name."""
     return f"{number:0{width}d}-{slugify(title)}"

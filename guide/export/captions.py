@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..files import atomic_write_text, make_dirs
 from ..manifest import Manifest, ManifestChapter
-from .common import chosen, is_whole
+from .common import chosen, is_whole, target
 
 LINE_WIDTH = 42
 "Most characters on one caption line (the BBC and Netflix limit)."
@@ -147,7 +147,7 @@ def write_captions(manifest: Manifest, out_dir: Path, chapters: list[int],
     written: list[Path] = []
     for rel, cues in jobs:
         for kind in kinds:
-            path = Path(out_dir) / Path(rel).with_suffix(f".{kind}")
+            path = target(out_dir, Path(rel).with_suffix(f".{kind}"))
             make_dirs(path.parent)
             atomic_write_text(path, RENDER[kind](cues))
             written.append(path)

@@ -2,7 +2,10 @@
 
 Exports read only the built folder and its manifest. The manifest gives every
 sentence and its timing; the chapter transcript beside each MP3 gives the
-paragraphs and list items those sentences belong to.
+paragraphs and list items those sentences belong to. Every MP3 an export reads
+is checked against the manifest's size and SHA-256 first (:func:`check_built`),
+and every path an export writes must stay inside its ``--out`` folder
+(:func:`target`).
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Iterator
 
-from ..errors import FileError, NotBuilt
+from ..errors import FileError, UnsafeOutput
 from ..files import make_dirs
-from ..manifest import Manifest, ManifestChapter
+from ..manifest import Manifest, ManifestChapter, verify_files
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -105,11 +108,24 @@ def paragraphs(built_dir: Path, chapter: ManifestChapter) -> list[Paragraph]:
     return out if i == len(sentences) and out else _by_kind(chapter)
 
 
-def check_built(manifest: Manifest, built_dir: Path, chapters: list[int]) -> None:
-    """Raise :class:`NotBuilt` if a chosen chapter's MP3 is missing from the built folder."""
-    for ch in chosen(manifest, chapters):
-        if not (Path(built_dir) / ch.file).is_file():
-            raise NotBuilt(f"{Path(built_dir) / ch.file} is missing. Run: guide build --force")
+def check_built(manifest: Manifest, built_dir: Path, chapters: list[int], whole: bool = False) -> None:
+    """:class:`~guide.errors.DamagedOutput` if a chosen chapter's MP3 (and the whole guide's, with
+    ``whole``) is missing, cut short or not what the manifest's SHA-256 says."""
+    verify_files(manifest, Path(built_dir), chosen(manifest, chapters), whole)
+
+
+def target(out_dir: Path, rel: str | PurePath) -> Path:
+    """``out_dir / rel``, or :class:`UnsafeOutput` if that leads outside ``out_dir``
+    (through ``..``, an absolute path, or a link)."""
+    path = Path(out_dir) / rel
+    try:
+        within = path.resolve().is_relative_to(Path(out_dir).resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        within = False
+    if PurePath(rel).is_absolute() or ".." in PurePath(rel).parts or not within:
+        raise UnsafeOutput(path, f"would be written outside {out_dir}, so nothing was written "
+                                 "there; choose another folder with --out.")
+    return path
 
 
 def publisher(built_dir: Path, manifest: Manifest) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..files import make_dirs
 from ..manifest import Manifest, ManifestChapter
-from .common import atomic_output, built_date, check_built, chosen, publisher, template
+from .common import atomic_output, built_date, check_built, chosen, publisher, target, template
 from .cover import make_cover
 from .markup import chapter_markup, sentence_id
 from .web import about
@@ -220,7 +220,7 @@ def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int
     check_built(manifest, built_dir, chapters)
     parts = [Part(ch, f"chapter-{ch.number:02d}", f"audio/{Path(ch.file).name}", clips(ch))
              for ch in chosen(manifest, chapters)]
-    dest = make_dirs(Path(out_dir)) / f"{manifest.slug}.epub"
+    dest = target(make_dirs(Path(out_dir)), f"{manifest.slug}.epub")
     with tempfile.TemporaryDirectory(prefix="guide-epub-") as work:
         cover = make_cover(manifest.title, "Spoken guide", Path(work) / "cover.png")
         with atomic_output(dest) as tmp:

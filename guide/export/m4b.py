@@ -17,7 +17,7 @@ from ..files import make_dirs
 from ..manifest import Manifest, ManifestChapter
 from ..tags import iso639_2
 from ..audio import run_ffmpeg
-from .common import atomic_output, check_built, chosen, publisher, spoken_date
+from .common import atomic_output, check_built, chosen, publisher, spoken_date, target
 from .cover import make_cover
 
 BITRATE_KBPS = 64
@@ -71,7 +71,7 @@ def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int
     check_built(manifest, built_dir, chapters)
     require_ffmpeg()
     picked = chosen(manifest, chapters)
-    dest = make_dirs(Path(out_dir)) / f"{manifest.slug}.m4b"
+    dest = target(make_dirs(Path(out_dir)), f"{manifest.slug}.m4b")
     with tempfile.TemporaryDirectory(prefix="guide-cover-") as work:
         cover = make_cover(manifest.title, "Spoken guide", Path(work) / "cover.png")
         with atomic_output(dest) as tmp:

@@ -19,7 +19,7 @@ from ..durations import spoken_duration
 from ..files import atomic_write_text, make_dirs
 from ..manifest import Manifest
 from . import captions, m4b, mp3, printable, web
-from .common import atomic_output, check_built, chosen, is_whole, made_by, spoken_date, template
+from .common import atomic_output, check_built, chosen, is_whole, made_by, spoken_date, target, template
 
 STORED = {".mp3", ".m4b", ".png"}
 "Files that do not shrink in a zip, so they are stored as they are."
@@ -66,14 +66,14 @@ def assemble(manifest: Manifest, built_dir: Path, folder: Path, chapters: list[i
     written.append(web.write_page(manifest, built_dir, folder, chapters))
     written += printable.write(manifest, built_dir, folder, chapters)
     written += m4b.write(manifest, built_dir, folder, chapters)
-    atomic_write_text(folder / "README.txt", readme(manifest, built_dir, chapters))
+    atomic_write_text(target(folder, "README.txt"), readme(manifest, built_dir, chapters))
     return [*written, folder / "README.txt"]
 
 
 def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> list[Path]:
     """``--format zip``: ``<slug>-clinic-pack.zip``."""
-    check_built(manifest, built_dir, chapters)
-    dest = make_dirs(Path(out_dir)) / pack_name(manifest)
+    check_built(manifest, built_dir, chapters, is_whole(manifest, chapters))
+    dest = target(make_dirs(Path(out_dir)), pack_name(manifest))
     with tempfile.TemporaryDirectory(prefix=".pack-", dir=dest.parent) as work:
         folder = Path(work) / manifest.slug
         files = assemble(manifest, built_dir, folder, chapters)

@@ -12,7 +12,7 @@ from string import Template
 
 from ..files import atomic_write_text, make_dirs
 from ..manifest import Manifest
-from .common import chosen, template
+from .common import chosen, target, template
 from .markup import chapter_markup
 from .web import about
 
@@ -33,6 +33,6 @@ def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
 
 def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> list[Path]:
     """Write the printable transcript into ``out_dir``."""
-    path = make_dirs(Path(out_dir)) / PAGE
+    path = target(make_dirs(Path(out_dir)), PAGE)
     atomic_write_text(path, render(manifest, built_dir, chapters))
     return [path]

@@ -16,7 +16,7 @@ from string import Template
 from ..durations import spoken_duration
 from ..files import atomic_copy, atomic_write_text, make_dirs
 from ..manifest import Manifest, ManifestChapter
-from .common import check_built, chosen, made_by, spoken_date, template
+from .common import check_built, chosen, made_by, spoken_date, target, template
 from .markup import chapter_markup
 
 PAGE = "index.html"
@@ -95,7 +95,7 @@ def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
 
 def write_page(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> Path:
     """Write only ``index.html`` (the pack puts it beside MP3s that are already there)."""
-    path = make_dirs(Path(out_dir)) / PAGE
+    path = target(make_dirs(Path(out_dir)), PAGE)
     atomic_write_text(path, render(manifest, built_dir, chapters))
     return path
 
@@ -103,6 +103,6 @@ def write_page(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: lis
 def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> list[Path]:
     """``--format html``: the player page and the chosen chapter MP3s."""
     check_built(manifest, built_dir, chapters)
-    written = [atomic_copy(Path(built_dir) / ch.file, Path(out_dir) / ch.file)
+    written = [atomic_copy(Path(built_dir) / ch.file, target(out_dir, ch.file))
                for ch in chosen(manifest, chapters)]
     return [write_page(manifest, built_dir, out_dir, chapters), *written]

@@ -67,18 +67,23 @@ def _resolve(guide: str | None, chapter: str | None) -> tuple[str | None, str | 
 
 
 def _built(ctx: click.Context, guide: str | None, out: Path, rate: str | None):
-    """The manifest and folder of the built guide, building it first if it is missing or old."""
-    from ..build import BuildOptions, output_dir
-    from ..cli import _load, parse_rate, run_build
+    """The manifest and folder of the built guide, building it first if it is missing or old.
+
+    A damaged build is named, with the way out, and never played.
+    """
+    from ..cli import _load, built_folder, read_built, rebuild_command, run_build, way_out
 
     if guide and Path(guide, "manifest.json").is_file():
-        return manifest_io.load(Path(guide)), Path(guide)
-    _, edition = parse_rate(rate)
-    existed = (output_dir(_load(guide), BuildOptions(out_root=out, edition=edition))
-               / "manifest.json").is_file()
+        with way_out(rebuild_command(None, Path("audio_out"))):
+            manifest = manifest_io.load(Path(guide))
+            manifest_io.check_files(manifest, Path(guide))
+        return manifest, Path(guide)
+    with way_out(rebuild_command(guide, out, rate)):
+        existed = read_built(built_folder(_load(guide), out, rate)) is not None
     if not existed:
         _status("This guide is not built yet, so it is being built first. This can take a minute.")
-    report = run_build(ctx, guide, out, rate=rate, quiet=True)
+    with way_out(rebuild_command(guide, out, rate)):
+        report = run_build(ctx, guide, out, rate=rate, quiet=True)
     if existed and not report.up_to_date:
         _status("The guide's scripts had changed, so it was built again first.")
     return report.manifest, report.out_dir

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from guide.errors import NotBuilt
+from guide.errors import DamagedOutput
 from guide.export import FORMATS, export
 from guide.export.common import spoken_date
 
@@ -80,7 +80,7 @@ def test_a_failed_export_keeps_the_old_file_and_leaves_no_temporary_files(export
     out.mkdir()
     shutil.copy(exported.out / fmt / name, out / name)
     before = (out / name).read_bytes()
-    with pytest.raises(NotBuilt, match="02-a-list.mp3 is missing"):
+    with pytest.raises(DamagedOutput, match="02-a-list.mp3 is missing"):
         export(exported.manifest, broken, out, fmt, [1, 2, 3])
     assert (out / name).read_bytes() == before
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == [name]
