@@ -275,6 +275,10 @@ def make_audio(b: Build) -> None:
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+    if b.cache.unwritable:  # type: ignore[union-attr]
+        b.progress(f"The clip cache in {b.cache.root} cannot be written "  # type: ignore[union-attr]
+                   f"({b.cache.unwritable}), so this build's clips are not kept for next time. "  # type: ignore[union-attr]
+                   "Set GUIDE_CACHE_DIR to a folder you can write.")
     listing = b.stage_dir / ".concat.txt"
     audio.concat_mp3([b.stage_dir / w.result.file for w in b.work],  # type: ignore[union-attr]
                      b.stage_dir / f"{b.out_dir.name}.mp3", listing)

@@ -217,7 +217,12 @@ def list_cmd(guide, out, as_json) -> None:
     loaded = _load(guide)
     with way_out(rebuild_command(guide, out)):
         built = read_built(built_folder(loaded, out))
-    durations = {ch.number: ch.duration_s for ch in built.chapters} if built else {}
+    # A length is shown only where the built chapter is still this chapter (same title and file).
+    durations = {ch.number: ch.duration_s for ch in built.chapters
+                 if ch.number <= len(loaded.chapters)
+                 and (ch.title, ch.file) == (loaded.chapters[ch.number - 1].title,
+                                             f"chapters/{loaded.chapters[ch.number - 1].stem}.mp3")
+                 } if built else {}
     if as_json:
         rows = [{"number": ch.number, "title": ch.title, "duration_s": durations.get(ch.number)}
                 for ch in loaded.chapters]
@@ -226,8 +231,11 @@ def list_cmd(guide, out, as_json) -> None:
     for ch in loaded.chapters:
         length = f" ({spoken_duration(durations[ch.number])})" if ch.number in durations else ""
         click.echo(f"{ch.number}. {ch.title}{length}")
-    if not durations:
+    if not built:
         say("This guide is not built yet, so no lengths are shown. Run: guide build")
+    elif len(durations) < len(loaded.chapters):
+        say("Some chapters changed after the last build, so their lengths are not shown. "
+            "Run: guide build")
 
 
 # ------------------------------------------------------------- export

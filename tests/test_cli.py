@@ -57,6 +57,18 @@ def test_list_before_and_after_building(run):
     assert all(c["duration_s"] > 0 for c in data["chapters"])
 
 
+def test_list_shows_no_stale_length_for_a_renamed_chapter(run, tiny_folder):
+    run("build", "tiny")
+    script = tiny_folder / "02-a-list.txt"
+    script.write_text(script.read_text().replace("# Title: A short list", "# Title: Two things"))
+    after = run("list", "tiny")
+    assert re.fullmatch(r"1\. Welcome \(\d+ s\)\n2\. Two things\n3\. The end \(\d+ s\)\n", after.stdout)
+    assert after.stderr == ("Some chapters changed after the last build, so their lengths are not "
+                            "shown. Run: guide build\n")
+    data = json.loads(run("list", "tiny", "--json").stdout)
+    assert [c["duration_s"] is None for c in data["chapters"]] == [False, True, False]
+
+
 def test_export_mp3_selected_chapters(run, tmp_path):
     result = run("export", "tiny", "--format", "mp3", "--out", str(tmp_path / "usb"), "--chapters", "1,3")
     assert result.exit_code == 0, result.output
@@ -124,3 +136,16 @@ def test_cache_shows_and_clears(run, private_cache):
     assert re.fullmatch(r"It holds 11 clips, [\d.]+ (KB|MB)\.", shown[1])
     assert run("cache", "clear").stdout == "Removed 11 clips from the cache.\n"
     assert run("cache").stdout.splitlines()[1] == "It holds 0 clips, 0 bytes."
+
+
+def test_a_clip_cache_that_cannot_be_written_does_not_stop_the_build(run, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache would go")
+    monkeypatch.setenv("GUIDE_CACHE_DIR", str(blocker))
+    result = run("build", "tiny")
+    assert result.exit_code == 0, result.output
+    assert (f"The clip cache in {blocker} cannot be written (Not a directory), so this build's "
+            "clips are not kept for next time. Set GUIDE_CACHE_DIR to a folder you can write.\n"
+            ) in result.stderr
+    assert "--out" not in result.stderr
+    assert result.stdout == "audio_out/tiny/tiny.mp3\n"

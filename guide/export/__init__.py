@@ -35,6 +35,9 @@ def parse_chapters(text: str | None, total: int) -> list[int]:
         if not match:
             raise UnknownChapter(f"{part.strip()!r} is not a chapter number or a range such as 4-5.")
         low, high = int(match[1]), int(match[2] or match[1])
+        if low > high:
+            raise UnknownChapter(f"{part.strip()!r} counts down. Write the smaller number first, "
+                                 f"as in {high}-{low}.")
         for number in range(low, high + 1):
             if not 1 <= number <= total:
                 raise UnknownChapter(f"There is no chapter {number}. This guide has chapters 1 to {total}.")

@@ -44,3 +44,11 @@ def test_an_unknown_format_lists_the_formats(tiny_folder, monkeypatch, tmp_path)
     assert result.exit_code == 1
     assert result.output == ("--format must be one of mp3, vtt, srt, html, m4b, epub, zip, all, "
                              "not 'pdf'.\n")
+
+
+def test_a_range_that_counts_down_is_one_sentence_and_writes_nothing(tiny_folder, monkeypatch, tmp_path):
+    out = tmp_path / "none"
+    result = _run(tiny_folder, monkeypatch, "--format", "vtt", "--out", str(out), "--chapters", "3-2")
+    assert result.exit_code == 1
+    assert result.stderr == "'3-2' counts down. Write the smaller number first, as in 2-3.\n"
+    assert not out.exists()
