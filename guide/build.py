@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import threading
 import time
@@ -28,14 +27,15 @@ from typing import Callable
 from . import audio, manifest as manifest_io
 from .cache import ClipCache, clip_key
 from .engine import SAMPLE_RATE, Engine
-from .errors import (BuildStopped, DamagedOutput, FileError, GuideError, NotBuilt, ScriptError,
-                     SynthesisError, UnknownVoice, UnsafeOutput)
+from .errors import (BuildStopped, DamagedOutput, FileError, GuideError, NotBuilt, SynthesisError,
+                     UnknownVoice)
 from .files import (atomic_write_text, check_replaceable, exclusive, file_error, make_dirs, publish,
                     recover, staging)
 from .manifest import Manifest, ManifestChapter
 from .model import Chapter, Guide, Sentence
 from .narration import DEFAULT_PAUSES, Pauses, chapter_sentences
-from .slug import EDITION_SEPARATOR, edition_name
+from .layout import (check_out_root, check_output_name, is_build_folder, lock_path,
+                     output_folder)
 from .assembly import assemble, transcript_text
 from .tags import TagInfo, iso639_2, tag_chapter, tag_guide, write_playlist
 
@@ -168,53 +168,9 @@ def check_voice(engine: Engine, voice: str) -> None:
         raise UnknownVoice(f"There is no voice called {voice!r}. The command guide voices lists them.")
 
 
-def lock_path(out_dir: Path) -> Path:
-    """The lock that one build of a guide, or one export from it, holds at a time."""
-    return out_dir.with_name(f".{out_dir.name}.lock")
-
-
 def output_dir(guide: Guide, options: BuildOptions) -> Path:
-    """``audio_out/<slug>``, or ``audio_out/<slug>--<edition>``: the one rule, :func:`edition_name`."""
-    return Path(options.out_root) / edition_name(guide.slug, options.edition)
-
-
-BUILD_NAMES = re.compile(r"manifest\.json|[^/]+\.(?:mp3|m3u)|chapters|chapters/[^/]+\.(?:mp3|txt)")
-"Every name a build gives a file or folder in its output folder."
-
-
-def is_build_folder(folder: Path) -> bool:
-    """Whether a build may replace ``folder``: it is missing, empty, or a build made it.
-
-    A build's folder has no ``guide.toml`` and has a ``manifest.json`` that reads,
-    or, when the manifest is damaged, holds only names a build gives (so a damaged
-    build is still one of ours). A link or a file is never one of ours.
-    """
-    if not os.path.lexists(folder):
-        return True
-    if folder.is_symlink() or not folder.is_dir():
-        return False
-    try:
-        if not any(folder.iterdir()):
-            return True
-    except OSError as exc:
-        raise file_error(folder, exc) from None  # type: ignore[misc]
-    if os.path.lexists(folder / "guide.toml") or not (folder / "manifest.json").is_file():
-        return False
-    try:
-        manifest_io.read(folder)
-        return True
-    except (NotBuilt, DamagedOutput):
-        pass
-    try:
-        names = [os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
-                 for root, dirs, files in os.walk(folder, onerror=_raise) for name in [*dirs, *files]]
-    except OSError as exc:
-        raise file_error(folder, exc) from None  # type: ignore[misc]
-    return all(BUILD_NAMES.fullmatch(name) for name in names)
-
-
-def _raise(exc: OSError) -> None:
-    raise exc
+    """The output folder of ``guide`` built with ``options`` (see :mod:`guide.layout`)."""
+    return output_folder(options.out_root, guide.slug, options.edition)
 
 
 # ------------------------------------------------------------------ stages
@@ -436,41 +392,6 @@ STAGES = [plan, check_up_to_date, make_audio, finish_whole_guide, write_index, p
 "The build, in order. A stage may set ``up_to_date`` to end it early."
 
 
-def _check_inside(out_dir: Path, out_root: Path, guide: Guide) -> None:
-    """Refuse an output folder that is not a plain name inside ``out_root``: it would be replaced.
-
-    A slug with ``--`` is refused too: that is how an edition's folder is named.
-    """
-    name = out_dir.name
-    where = Path(guide.folder or ".") / "guide.toml"
-    if out_dir.parent != out_root or name.startswith(".") or "\\" in name or "\0" in name:
-        raise ScriptError(where, f"has a slug that is not a plain name ({guide.slug!r}). "
-                                 "Use only lower-case letters, digits and hyphens.")
-    if EDITION_SEPARATOR in guide.slug:
-        raise ScriptError(where, f"has a slug with two hyphens together ({guide.slug!r}), which "
-                                 "marks an edition's folder. Use single hyphens.")
-
-
-def _check_out_root(out_root: Path, guide: Guide) -> None:
-    """Refuse an ``--out`` in the folder of guide scripts or in a guide folder."""
-    try:
-        root = Path(out_root).resolve()
-    except (OSError, RuntimeError):  # a loop of links
-        raise UnsafeOutput(out_root, "leads round a loop of links; "
-                                     "choose another folder with --out.") from None
-    scripts = {Path("scripts").resolve()}
-    if guide.folder is not None and Path(guide.folder).resolve().parent.name == "scripts":
-        scripts.add(Path(guide.folder).resolve().parent)
-    for folder in sorted(scripts):
-        if root.is_relative_to(folder):
-            what = "the folder" if root == folder else "inside the folder"
-            raise UnsafeOutput(out_root, f"is {what} of guide scripts, so built guides cannot go "
-                                         "there; choose another folder with --out.")
-    if any((folder / "guide.toml").exists() for folder in [root, *root.parents]):
-        raise UnsafeOutput(out_root, "is inside a guide folder, so built guides cannot go there; "
-                                     "choose another folder with --out.")
-
-
 def _previous_build(out_dir: Path, progress: Progress) -> Manifest | None:
     """The last build, or ``None`` if there is none or it is damaged: then everything is made again."""
     try:
@@ -497,8 +418,8 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
     retried_before = engine.clips_retried
     b = Build(guide, engine, options, progress)
     b.out_dir = output_dir(guide, options)
-    _check_inside(b.out_dir, Path(options.out_root), guide)
-    _check_out_root(Path(options.out_root), guide)
+    check_output_name(b.out_dir, Path(options.out_root), guide)
+    check_out_root(Path(options.out_root), guide)
     check_replaceable(b.out_dir, is_build_folder)
     b.voice = options.voice or guide.voice
     b.rate = int(options.rate or guide.rate)
