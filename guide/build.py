@@ -27,13 +27,13 @@ from typing import Callable
 from . import audio, manifest as manifest_io
 from .cache import ClipCache, clip_key
 from .engine import SAMPLE_RATE, Engine
-from .errors import (BuildStopped, DamagedOutput, FileError, GuideError, NotBuilt, SynthesisError,
-                     UnknownVoice)
+from .errors import BuildStopped, DamagedOutput, FileError, GuideError, NotBuilt, SynthesisError
 from .files import (atomic_write_text, check_replaceable, exclusive, file_error, make_dirs, publish,
                     recover, staging)
 from .manifest import Manifest, ManifestChapter
 from .model import Chapter, Guide, Sentence
 from .narration import DEFAULT_PAUSES, Pauses, chapter_sentences
+from .editions import check_language, voice_line
 from .layout import (check_out_root, check_output_name, is_build_folder, lock_path,
                      output_folder)
 from .assembly import assemble, transcript_text
@@ -115,6 +115,8 @@ class Build:
     "Rate in use."
     engine_id: str = ""
     "Engine, version, voice and rate."
+    voice_info: dict = field(default_factory=dict)
+    "What the engine says of the voice: name, language, quality, licence, origin."
     previous: Manifest | None = None
     "The manifest of the last complete build, if any."
     work: list[ChapterWork] = field(default_factory=list)
@@ -159,15 +161,6 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def check_voice(engine: Engine, voice: str) -> None:
-    """Raise :class:`UnknownVoice` unless the engine offers ``voice`` (by id or language)."""
-    known = set()
-    for v in engine.voices():
-        known |= {v.id.lower(), v.id.lower().rsplit("/", 1)[-1], *(lang.lower() for lang in v.languages)}
-    if voice.lower() not in known:
-        raise UnknownVoice(f"There is no voice called {voice!r}. The command guide voices lists them.")
-
-
 def output_dir(guide: Guide, options: BuildOptions) -> Path:
     """The output folder of ``guide`` built with ``options`` (see :mod:`guide.layout`)."""
     return output_folder(options.out_root, guide.slug, options.edition)
@@ -182,7 +175,8 @@ def plan(b: Build) -> None:
 
     lexicon = Lexicon.load(b.guide.folder)
     total = len(b.guide.chapters)
-    tag_key = (b.guide.title, b.guide.publisher, b.guide.language, b.guide.source_title)
+    tag_key = (b.guide.title, b.guide.publisher, b.guide.language, b.guide.source_title,
+               b.voice_info.get("name"), b.voice_info.get("licence"))
     for chapter in b.guide.chapters:
         sentences = chapter_sentences(chapter, total, lexicon, b.options.pauses)
         key = _hash(b.engine_id, b.options.bitrate, b.options.loudness, b.options.pauses,
@@ -339,7 +333,8 @@ def _tag_info(b: Build) -> TagInfo:
     source = b.guide.source_title or b.guide.source or "an article"
     return TagInfo(album=b.guide.title, artist=b.guide.publisher or "guide",
                    language=iso639_2(b.guide.language),
-                   comment=f"Spoken guide based on: {source}. Built {now:%Y-%m-%d}.",
+                   comment=f"Spoken guide based on: {source}. {voice_line(b.voice_info)} "
+                           f"Built {now:%Y-%m-%d}.",
                    year=f"{now:%Y}")
 
 
@@ -371,6 +366,7 @@ def finish_whole_guide(b: Build) -> None:
                   "chapters_lufs_max": max(lv["integrated_lufs"] for lv in levels),
                   "sample_peak_dbfs": max(lv.get("sample_peak_dbfs", -99.0) for lv in levels)},
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        engine_name=getattr(b.engine, "name", ""), voice_info=dict(b.voice_info),
         source=b.guide.source_title or b.guide.source, key=b.key,
         bytes=whole.stat().st_size, sha256=manifest_io.file_sha256(whole))
 
@@ -424,8 +420,12 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
     b.voice = options.voice or guide.voice
     b.rate = int(options.rate or guide.rate)
     audio.require_ffmpeg()
-    check_voice(engine, b.voice)
+    b.voice_info = engine.describe_voice(b.voice)
+    check_language(b.voice_info, guide.language)
     b.engine_id = engine.id(b.voice, b.rate)
+    if not b.voice_info.get("licence"):
+        progress(f"The voice {b.voice_info.get('name', b.voice)} has no licence on record, so "
+                 "check that you may hand out its audio before you share it.")
     b.cache = ClipCache(options.cache_dir)
     lock = lock_path(b.out_dir)
     waiting = lambda: (on_wait or progress)(

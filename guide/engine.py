@@ -31,10 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
-from .errors import MissingTool, SynthesisError
+from .errors import MissingTool, SynthesisError, UnknownVoice
 
 SAMPLE_RATE = 22050
 "espeak-ng speaks 16-bit mono at this rate."
+ESPEAK_LICENCE = "espeak-ng's rule-based voice data (GPL-3.0-or-later); no recorded speech"
+"What the manifest records as an espeak-ng voice's licence."
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,11 @@ class Engine(Protocol):
 
     def synthesize(self, texts: Iterable[str], voice: str, rate: int) -> Iterator[Clip]:
         """One verified clip per text, in order."""
+
+    def describe_voice(self, voice: str) -> dict:
+        """What the manifest records about ``voice``: name, language, quality, licence, origin.
+
+        Raises :class:`UnknownVoice` when the engine has no such voice."""
 
 
 def plausible_range(text: str, rate: int) -> tuple[float, float]:
@@ -209,6 +216,16 @@ class Pyttsx3Engine:
         found = [Voice(v.id, v.name, tuple(v.languages or ())) for v in engine.getProperty("voices")]
         return sorted(found, key=lambda v: v.id)
 
+    def describe_voice(self, voice: str) -> dict:
+        wanted = voice.lower()
+        for v in self.voices():
+            names = {v.id.lower(), v.id.lower().rsplit("/", 1)[-1], *(x.lower() for x in v.languages)}
+            if wanted in names:
+                language = v.languages[0] if v.languages else wanted
+                return {"name": voice, "language": language, "quality": "", "licence": ESPEAK_LICENCE,
+                        "origin": f"espeak-ng voice {v.id}"}
+        raise UnknownVoice(f"There is no voice called {voice!r}. The command guide voices lists them.")
+
     def synthesize(self, texts: Iterable[str], voice: str, rate: int) -> Iterator[Clip]:
         from .tempdirs import private
 
@@ -268,6 +285,15 @@ class Pyttsx3Engine:
         return all(not self._ask(worker, text, voice, rate, out) for text in spoken)
 
 
+def make_engine(name: str) -> Engine:
+    """The engine called ``name`` (see :data:`guide.editions.ENGINES`)."""
+    if name == "piper":
+        from .piper_engine import PiperEngine
+
+        return PiperEngine()
+    return Pyttsx3Engine()
+
+
 # --------------------------------------------------------------------- fake
 
 
@@ -290,6 +316,12 @@ class FakeEngine:
 
     def voices(self) -> list[Voice]:
         return [Voice("en-us", "Fake American English", ("en-us",))]
+
+    def describe_voice(self, voice: str) -> dict:
+        if voice.lower() != "en-us":
+            raise UnknownVoice(f"There is no voice called {voice!r}. The command guide voices lists them.")
+        return {"name": voice, "language": "en-us", "quality": "", "licence": "a test tone",
+                "origin": "the fake engine"}
 
     def synthesize(self, texts: Iterable[str], voice: str, rate: int) -> Iterator[Clip]:
         for text in texts:

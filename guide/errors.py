@@ -42,6 +42,10 @@ class UnknownVoice(GuideError):
     "The speech engine has no voice with that name"
 
 
+class WrongLanguageVoice(GuideError):
+    "The voice speaks another language than the guide's"
+
+
 class GuideExists(GuideError):
     "A guide folder is already there and --force was not given"
 

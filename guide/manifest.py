@@ -123,6 +123,11 @@ class Manifest:
     "Size of the whole-guide MP3; 0 in a manifest from before it was recorded."
     sha256: str = ""
     "SHA-256 of the whole-guide MP3, hex; empty in a manifest from before it was recorded."
+    engine_name: str = ""
+    "The engine alone: ``pyttsx3-espeak`` or ``piper``; ``engine`` gives its version and settings."
+    voice_info: dict = field(default_factory=dict)
+    """The voice: ``name``, ``language``, ``quality``, ``licence`` (the dataset's licence and what it
+    was fine-tuned from, as its model card says; empty when nothing says) and ``origin``."""
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -144,6 +144,8 @@ class Guide:
     "A line under the title, optional."
     language: str = "en-US"
     "BCP 47 language tag of the narration."
+    engine: str = "pyttsx3"
+    "Speech engine: ``pyttsx3`` (espeak-ng), or ``piper`` for the natural voice."
     voice: str = "en-us"
     "Engine voice name."
     rate: int = 150

@@ -136,6 +136,9 @@ class PiperEngine:
         return (f"{self.name} {self.piper_version} voice={found.name} {self._ids[found.name]} "
                 f"rate={rate} length_scale={length_scale(rate)}")
 
+    def describe_voice(self, voice: str) -> dict:
+        return self.voice_file(voice).to_dict()
+
     def voices(self) -> list[Voice]:
         return [Voice(v.name, f"{v.name} ({v.quality})", (v.language.lower(),))
                 for v in find_voices()]
