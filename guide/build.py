@@ -282,7 +282,8 @@ def _make_chapter(b: Build, work: ChapterWork) -> None:
     clips = _clips_for(b, work)
     pcm = assemble(clips, work.sentences, b.options.pauses.lead_in)
     measured = audio.measure_pcm(pcm, SAMPLE_RATE)
-    gain = audio.gain_for(measured, b.options.loudness)
+    gain = audio.settle_gain(pcm, SAMPLE_RATE, audio.gain_for(measured, b.options.loudness),
+                             b.options.loudness)
     loud = audio.encode_chapter(pcm, SAMPLE_RATE, gain, b.options.loudness,
                                 b.stage_dir / rel_mp3, b.options.bitrate)
     total = len(b.work)

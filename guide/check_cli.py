@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from .cli import (RATE_PRESETS, _engine, _load, built_folder, parse_rate, read_built,
-                  rebuild_command, say as status, way_out)
+from .cli import (_engine, _load, built_folder, choose_edition, edition_options, parse_rate,
+                  read_built, rebuild_command, say as status, way_out)
 from .durations import spoken_duration
 
 LEVEL_NAMES = {"error": ("Error", "error", "errors"), "warning": ("Warning", "warning", "warnings"),
@@ -71,9 +71,9 @@ def report_lines(report) -> list[str]:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
               help="Folder of the built guides, for measured lengths.")
 @click.option("--rate", help="Check the edition built at this rate: normal, slow, or a number.")
-@click.option("--voice", help="The voice to ask for phonemes (default: the guide's).")
+@edition_options("Check the edition built")
 @click.pass_context
-def check(ctx, guide, as_json, out, rate, voice) -> None:
+def check(ctx, guide, as_json, out, rate, engine, voice) -> None:
     """Check GUIDE before it goes out: reading grade, sentence and chapter
     lengths, medical words explained, words the voice may say badly, and
     whether every section of the source article is used.
@@ -84,10 +84,11 @@ def check(ctx, guide, as_json, out, rate, voice) -> None:
     from .check import check_folder
 
     loaded = _load(guide)
-    wpm, edition = parse_rate(rate)
-    with way_out(rebuild_command(guide, out, rate)):
-        read_built(built_folder(loaded, out, rate))  # a damaged build is named, not measured
-    report = check_folder(loaded, out, edition, wpm, voice)
+    wpm = parse_rate(rate)[0]
+    edition = choose_edition(loaded, engine, voice, rate)
+    with way_out(rebuild_command(guide, out, rate, engine, voice)):
+        read_built(built_folder(loaded, out, rate, engine, voice))  # damaged: named, not measured
+    report = check_folder(loaded, out, edition.label, wpm, phoneme_voice(edition, loaded.language))
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -105,6 +106,12 @@ def check(ctx, guide, as_json, out, rate, voice) -> None:
 # -------------------------------------------------------------------- say
 
 
+def phoneme_voice(edition, language: str) -> str:
+    """The espeak-ng voice whose phonemes show what ``edition`` says: Piper reads text through
+    espeak-ng in the guide's language."""
+    return edition.voice if edition.engine == "pyttsx3" else language.lower()
+
+
 def _no_phonemes(voice: str) -> str:
     import shutil
 
@@ -117,7 +124,7 @@ def _no_phonemes(voice: str) -> str:
 @click.argument("text")
 @click.option("--guide", "guide_name", metavar="GUIDE",
               help="Use this guide's lexicon, voice and rate (default: the built-in lexicon).")
-@click.option("--voice", help="Engine voice, as listed by: guide voices.")
+@edition_options("Say it")
 @click.option("--rate", help="normal (150 words a minute), slow (120), or a number.")
 @click.option("--out", type=click.Path(path_type=Path), metavar="FILE",
               help="Write a .wav or .mp3 file instead of playing it.")
@@ -125,7 +132,7 @@ def _no_phonemes(voice: str) -> str:
 @click.option("--audio-output", envvar="GUIDE_AUDIO_OUTPUT", metavar="NAME",
               help="mpv's sound output; null plays in silence (the same as GUIDE_AUDIO_OUTPUT=null).")
 @click.pass_context
-def say_cmd(ctx, text, guide_name, voice, rate, out, show, audio_output) -> None:
+def say_cmd(ctx, text, guide_name, engine, voice, rate, out, show, audio_output) -> None:
     """Say TEXT the way a guide would: through the same normalisation,
     lexicon and voice. It is played, or written to --out."""
     from .lexicon import Lexicon
@@ -136,18 +143,18 @@ def say_cmd(ctx, text, guide_name, voice, rate, out, show, audio_output) -> None
         check_out_path(out)
     else:
         require_mpv()
-    if guide_name:
-        loaded = _load(guide_name)
-        lexicon, voice, default_rate = Lexicon.load(loaded.folder), voice or loaded.voice, loaded.rate
-    else:
-        lexicon, voice, default_rate = Lexicon.builtin(), voice or "en-us", RATE_PRESETS["normal"]
-    wpm = parse_rate(rate)[0] or default_rate
+    from .model import Guide
+
+    loaded = _load(guide_name) if guide_name else Guide(slug="say", title="say")
+    lexicon = Lexicon.load(loaded.folder) if guide_name else Lexicon.builtin()
+    edition = choose_edition(loaded, engine, voice, rate)
     said = prepare(text, lexicon)
     if show:
+        heard_by = phoneme_voice(edition, loaded.language)
         click.echo(f"Written: {said.text}")
         click.echo(f"Spoken: {said.spoken}")
-        click.echo(f"Phonemes: {phonemes(said.spoken, voice) or _no_phonemes(voice)}")
-    clip = synthesize(said, _engine(ctx), voice, wpm)
+        click.echo(f"Phonemes: {phonemes(said.spoken, heard_by) or _no_phonemes(heard_by)}")
+    clip = synthesize(said, _engine(ctx, edition.engine), edition.voice, edition.rate)
     if out is not None:
         path = write_clip(clip, out)
         status(f"Wrote {path}, {spoken_duration(clip.duration_s)} of speech.")

@@ -38,14 +38,40 @@ def say(line: str) -> None:
     click.echo(line, err=True)
 
 
-def _engine(ctx: click.Context):
-    """The engine given by the caller (tests pass a fake one), or pyttsx3."""
+def _engine(ctx: click.Context, name: str = "pyttsx3"):
+    """The engine given by the caller (tests pass a fake one), or the engine called ``name``."""
     obj = ctx.find_root().obj or {}
     if obj.get("engine") is not None:
         return obj["engine"]
-    from .engine import Pyttsx3Engine
+    from .engine import make_engine
 
-    return Pyttsx3Engine()
+    return make_engine(name)
+
+
+ENGINE_NAMES = ("pyttsx3", "piper")
+"What ``--engine`` takes; the same as :data:`guide.editions.ENGINES`, kept here so that --help is fast."
+
+
+def edition_options(verb: str):
+    """``--engine`` and ``--voice``: the options that choose an edition, shared by every command."""
+    def decorate(command):
+        command = click.option(
+            "--voice", help=f"{verb} with this voice: as listed by guide voices (or, for piper, "
+                            "the path of an .onnx voice). Default: the guide's own.")(command)
+        return click.option(
+            "--engine", type=click.Choice(ENGINE_NAMES),
+            help=f"{verb} with this engine: pyttsx3 (espeak-ng) or piper (the natural voice, "
+                 "installed by make natural). Default: the guide's own.")(command)
+    return decorate
+
+
+def choose_edition(loaded, engine: str | None = None, voice: str | None = None,
+                   rate: str | None = None):
+    """The edition of the loaded guide that ``--engine``, ``--voice`` and ``--rate`` mean."""
+    from .editions import choose
+
+    wpm, label = parse_rate(rate)
+    return choose(loaded, engine, voice, wpm, label)
 
 
 def parse_rate(value: str | None) -> tuple[int | None, str]:
@@ -118,22 +144,28 @@ def _load(guide_name: str | None):
 
 def run_build(ctx: click.Context, guide_name: str | None, out: Path, rate: str | None = None,
               voice: str | None = None, bitrate: int = 64, jobs: int | None = None,
-              force: bool = False, quiet: bool = False):
+              force: bool = False, quiet: bool = False, engine: str | None = None):
     """Build a guide, printing progress lines; shared by build, list, export and play."""
     from .build import BuildOptions, build
 
     guide = _load(guide_name)
-    wpm, edition = parse_rate(rate)
-    options = BuildOptions(out_root=out, voice=voice, rate=wpm, edition=edition, bitrate=bitrate,
-                           force=force, **({"jobs": jobs} if jobs else {}))
-    report = build(guide, _engine(ctx), options, progress=(lambda line: None) if quiet else say,
-                   on_wait=say)
+    edition = choose_edition(guide, engine, voice, rate)
+    options = BuildOptions(out_root=out, voice=edition.voice, rate=edition.rate,
+                           edition=edition.label, bitrate=bitrate, force=force,
+                           **({"jobs": jobs} if jobs else {}))
+    report = build(guide, _engine(ctx, edition.engine), options,
+                   progress=(lambda line: None) if quiet else say, on_wait=say)
     return report
 
 
-def rebuild_command(guide_name: str | None, out: Path, rate: str | None = None) -> str:
+def rebuild_command(guide_name: str | None, out: Path, rate: str | None = None,
+                    engine: str | None = None, voice: str | None = None) -> str:
     """The command that builds this guide again from nothing: ``guide build tiny --force``."""
     parts = ["guide build", *([shlex.quote(guide_name)] if guide_name else [])]
+    if engine:
+        parts += ["--engine", engine]
+    if voice:
+        parts += ["--voice", shlex.quote(voice)]
     if rate and rate.lower() != "normal":
         parts += ["--rate", shlex.quote(rate)]
     if Path(out) != Path("audio_out"):
@@ -165,11 +197,12 @@ def read_built(folder: Path):
     return manifest
 
 
-def built_folder(guide, out: Path, rate: str | None = None) -> Path:
-    """Where the loaded ``guide`` is built under ``out`` at ``rate``: the one rule of the build."""
-    from .build import BuildOptions, output_dir
+def built_folder(guide, out: Path, rate: str | None = None, engine: str | None = None,
+                 voice: str | None = None) -> Path:
+    """Where the loaded ``guide``'s edition is built under ``out``: the one rule of the build."""
+    from .layout import output_folder
 
-    return output_dir(guide, BuildOptions(out_root=out, edition=parse_rate(rate)[1]))
+    return output_folder(out, guide.slug, choose_edition(guide, engine, voice, rate).label)
 
 
 def _retried(count: int) -> str:
@@ -184,15 +217,19 @@ def _retried(count: int) -> str:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
               help="Folder for the built guides.")
 @click.option("--rate", help="normal (150 words a minute), slow (120), or a number.")
-@click.option("--voice", help="Engine voice, as listed by: guide voices.")
+@edition_options("Speak")
 @click.option("--bitrate", type=click.IntRange(32, 192), default=64, show_default=True,
               help="MP3 bitrate in kbps.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Chapters made at once (default: all cores).")
 @click.option("--force", is_flag=True, help="Make everything again.")
 @click.pass_context
-def build_cmd(ctx, guide, out, rate, voice, bitrate, jobs, force) -> None:
-    """Build GUIDE into MP3s, transcripts, a playlist and a manifest."""
-    report = run_build(ctx, guide, out, rate, voice, bitrate, jobs, force)
+def build_cmd(ctx, guide, out, rate, engine, voice, bitrate, jobs, force) -> None:
+    """Build GUIDE into MP3s, transcripts, a playlist and a manifest.
+
+    Another engine, voice or rate than the guide's own makes another edition,
+    in its own folder beside the guide's: audio_out/SLUG--EDITION.
+    """
+    report = run_build(ctx, guide, out, rate, voice, bitrate, jobs, force, engine=engine)
     m = report.manifest
     if report.up_to_date:
         say(f"Up to date. {len(m.chapters)} chapters, {spoken_duration(m.duration_s)} of audio.")
@@ -212,11 +249,13 @@ def build_cmd(ctx, guide, out, rate, voice, bitrate, jobs, force) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
               help="Folder for the built guides.")
 @click.option("--json", "as_json", is_flag=True, help="Print the chapters as JSON.")
-def list_cmd(guide, out, as_json) -> None:
+@click.option("--rate", help="List the edition built at this rate: normal, slow, or a number.")
+@edition_options("List the edition built")
+def list_cmd(guide, out, as_json, rate, engine, voice) -> None:
     """List the chapters of GUIDE, with their lengths once it is built."""
     loaded = _load(guide)
-    with way_out(rebuild_command(guide, out)):
-        built = read_built(built_folder(loaded, out))
+    with way_out(rebuild_command(guide, out, rate, engine, voice)):
+        built = read_built(built_folder(loaded, out, rate, engine, voice))
     # A length is shown only where the built chapter is still this chapter (same title and file).
     durations = {ch.number: ch.duration_s for ch in built.chapters
                  if ch.number <= len(loaded.chapters)
@@ -250,8 +289,10 @@ def list_cmd(guide, out, as_json) -> None:
 @click.option("--chapters", help="Which chapters, e.g. 2,4-5 (default: all).")
 @click.option("--built", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
               help="Folder of the built guides.")
+@click.option("--rate", help="Export the edition built at this rate: normal, slow, or a number.")
+@edition_options("Export the edition built")
 @click.pass_context
-def export_cmd(ctx, guide, fmt, out, chapters, built) -> None:
+def export_cmd(ctx, guide, fmt, out, chapters, built, rate, engine, voice) -> None:
     """Copy a built GUIDE to a folder, building it first if needed."""
     from . import export as export_mod
 
@@ -265,9 +306,9 @@ def export_cmd(ctx, guide, fmt, out, chapters, built) -> None:
     loaded = _load(guide)
     wanted = export_mod.parse_chapters(chapters, len(loaded.chapters))  # before building
     waiting = lambda: say("Another build of this guide is running. Waiting for it to finish.")
-    with way_out(rebuild_command(guide, built)):
-        read_built(built_folder(loaded, built))  # a damaged build is named, never copied
-        report = run_build(ctx, guide, built, quiet=True)
+    with way_out(rebuild_command(guide, built, rate, engine, voice)):
+        read_built(built_folder(loaded, built, rate, engine, voice))  # damaged: named, never copied
+        report = run_build(ctx, guide, built, rate, voice, quiet=True, engine=engine)
         with exclusive(lock_path(report.out_dir), on_wait=waiting):  # no build swaps it while read
             current = manifest_io.load(report.out_dir)
             written = export_mod.export(current, report.out_dir, out, fmt, wanted)
@@ -278,12 +319,32 @@ def export_cmd(ctx, guide, fmt, out, chapters, built) -> None:
 
 
 @cli.command()
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default="pyttsx3", show_default=True,
+              help="Whose voices: pyttsx3 (espeak-ng) or piper (natural voices).")
 @click.pass_context
-def voices(ctx) -> None:
+def voices(ctx, engine) -> None:
     """List the voices the speech engine offers, for --voice."""
+    if engine == "piper":
+        _piper_voices()
+        return
     for voice in _engine(ctx).voices():
         languages = ", ".join(voice.languages)
         click.echo(f"{voice.id}: {voice.name.replace('_', ' ')}" + (f" ({languages})" if languages else ""))
+
+
+def _piper_voices() -> None:
+    from .piper_engine import require_piper
+    from .piper_voices import find_voices, voices_dir
+
+    require_piper()
+    found = find_voices()
+    for voice in found:
+        licence = voice.licence or "no licence on record"
+        click.echo(f"{voice.name}: {voice.language}, {voice.quality.replace('_', ' ')} quality, "
+                   f"{licence}.")
+    if not found:
+        say(f"No natural voices are installed. make natural installs one; or put an .onnx voice "
+            f"with its .onnx.json in {voices_dir()}.")
 
 
 # -------------------------------------------------------------- cache

@@ -66,7 +66,8 @@ def _resolve(guide: str | None, chapter: str | None) -> tuple[str | None, str | 
         raise
 
 
-def _built(ctx: click.Context, guide: str | None, out: Path, rate: str | None):
+def _built(ctx: click.Context, guide: str | None, out: Path, rate: str | None,
+           engine: str | None = None, voice: str | None = None):
     """The manifest and folder of the built guide, building it first if it is missing or old.
 
     A damaged build is named, with the way out, and never played.
@@ -78,12 +79,12 @@ def _built(ctx: click.Context, guide: str | None, out: Path, rate: str | None):
             manifest = manifest_io.load(Path(guide))
             manifest_io.check_files(manifest, Path(guide))
         return manifest, Path(guide)
-    with way_out(rebuild_command(guide, out, rate)):
-        existed = read_built(built_folder(_load(guide), out, rate)) is not None
+    with way_out(rebuild_command(guide, out, rate, engine, voice)):
+        existed = read_built(built_folder(_load(guide), out, rate, engine, voice)) is not None
     if not existed:
         _status("This guide is not built yet, so it is being built first. This can take a minute.")
-    with way_out(rebuild_command(guide, out, rate)):
-        report = run_build(ctx, guide, out, rate=rate, quiet=True)
+    with way_out(rebuild_command(guide, out, rate, engine, voice)):
+        report = run_build(ctx, guide, out, rate=rate, voice=voice, quiet=True, engine=engine)
     if existed and not report.up_to_date:
         _status("The guide's scripts had changed, so it was built again first.")
     return report.manifest, report.out_dir
@@ -184,9 +185,13 @@ def _suspend(session: Session, keys, on_tstp) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
               help="Folder of the built guides.")
 @click.option("--rate", help="Play the edition built at this rate: normal, slow, or words per minute.")
+@click.option("--engine", type=click.Choice(("pyttsx3", "piper")),
+              help="Play the edition built with this engine: pyttsx3 (espeak-ng) or piper (the "
+                   "natural voice). Default: the guide's own.")
+@click.option("--voice", help="Play the edition built with this voice. Default: the guide's own.")
 @click.pass_context
 def play(ctx, guide, chapter, from_start, speed, screen_reader, transcript, no_input,
-         audio_output, out, rate) -> None:
+         audio_output, out, rate, engine, voice) -> None:
     """Play GUIDE, from its first chapter, from CHAPTER (a number or a title),
     or from where you stopped last time.
 
@@ -195,7 +200,7 @@ def play(ctx, guide, chapter, from_start, speed, screen_reader, transcript, no_i
     """
     program = find_mpv()
     guide, chapter = _resolve(guide, chapter)
-    manifest, folder = _built(ctx, guide, out, rate)
+    manifest, folder = _built(ctx, guide, out, rate, engine, voice)
     timeline = Timeline(manifest)
     if not timeline.chapters:
         raise GuideError(f"{folder} has no chapters to play.")
