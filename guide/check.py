@@ -176,6 +176,10 @@ def check_folder(guide: Guide, out_root: Path = Path("audio_out"), edition: str 
                              f"are estimates: {error}", "length"))
     report = check_guide(guide, Lexicon.load(guide.folder), article, manifest,
                          rate=rate, voice=voice)
+    if manifest is not None and manifest.voice_info and not manifest.voice_info.get("licence"):
+        extra.append(Problem("warning", None, f"the voice {manifest.voice_info.get('name')} has no "
+                             "licence on record, so check that you may hand out its audio",
+                             "voice-licence"))
     if extra:
         report.problems = [p for p in report.problems if article or p.kind != "coverage"
                            or p.level != "info"]

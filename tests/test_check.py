@@ -405,3 +405,19 @@ def test_cli_shipped_guide_exit_zero(tmp_path, monkeypatch):
     result = run("check", "--out", tmp_path / "audio_out")
     assert result.exit_code == 0, result.stdout
     assert result.stdout.splitlines()[-1].startswith("0 errors, ")
+
+
+def test_a_voice_with_no_licence_on_record_is_a_warning(copy, tmp_path):
+    folder = copy("clean")
+    out = tmp_path / "audio_out"
+
+    class Unlicensed(FakeEngine):
+        def describe_voice(self, voice):
+            return {**super().describe_voice(voice), "licence": ""}
+
+    build(load_guide(folder), Unlicensed(), BuildOptions(out_root=out, cache_dir=tmp_path / "c"))
+    problems = [(p.level, p.kind, p.message) for p in check_folder(load_guide(folder), out).problems]
+    assert ("warning", "voice-licence", "the voice en-us has no licence on record, so check that "
+            "you may hand out its audio") in problems
+    build(load_guide(folder), FakeEngine(), BuildOptions(out_root=out, cache_dir=tmp_path / "c"))
+    assert "voice-licence" not in [p.kind for p in check_folder(load_guide(folder), out).problems]

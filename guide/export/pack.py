@@ -46,6 +46,14 @@ def _file_list(manifest: Manifest, whole: bool) -> str:
                        for name, text in rows)
 
 
+def voice_sentence(manifest: Manifest) -> str:
+    """Which computer voice speaks, and its licence, as the manifest records them."""
+    voice = manifest.voice_info or {"name": manifest.voice}
+    licence = voice.get("licence") or "none is on record, so check it before you share the guide"
+    return textwrap.fill(f"The voice is a computer voice, {voice.get('name', manifest.voice)}. "
+                         f"Its licence: {licence}.", 72, break_on_hyphens=False)
+
+
 def readme(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
     """README.txt: how to play the guide on a computer, a phone and a USB stick, and what each file is."""
     picked = chosen(manifest, chapters)
@@ -55,6 +63,7 @@ def readme(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
         title=manifest.title, count=count, length=spoken_duration(sum(c.duration_s for c in picked)),
         source=manifest.source or "an article", date=spoken_date(manifest),
         made_by=made_by(built_dir, manifest), slug=manifest.slug, chapter_list=lines,
+        voice=voice_sentence(manifest),
         file_list=_file_list(manifest, is_whole(manifest, chapters)))
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 

@@ -50,6 +50,9 @@ def test_readme_says_how_to_play_and_where_the_guide_comes_from(exported, real_b
     assert f"It is based on: {m.source}" in readme
     date = spoken_date(m)
     assert date.split()[-1] == m.built_at[:4] and f"It was made on {date} by Test clinic." in readme
+    voice = " ".join(readme.split("It was made on", 1)[1].split("\r\n\r\n")[0].split()[6:])
+    assert voice == ("The voice is a computer voice, en-us. Its licence: espeak-ng's rule-based "
+                     "voice data (GPL-3.0-or-later); no recorded speech.")
     for heading in ("ON A COMPUTER", "ON A PHONE", "FROM A USB STICK", "WHAT EACH FILE IS FOR"):
         assert heading in readme
     assert all(f"{ch.number}. {ch.title} (" in readme for ch in m.chapters)
