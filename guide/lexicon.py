@@ -11,6 +11,7 @@ the spoken form, and :meth:`Lexicon.terms_in` finds where terms are used so
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -19,8 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .config import shown
 from .errors import ScriptError
-from .files import read_script_text
+from .safe_read import read_editor_text
 
 BUILTIN_PATH = Path(__file__).parent / "data" / "lexicon.toml"
 "The lexicon shipped with the package."
@@ -64,19 +66,31 @@ class Entry:
 
     @classmethod
     def from_dict(cls, term: str, table: dict[str, Any], where: str = "") -> Entry:
-        """Build an entry from its TOML table; ``where`` is put in error messages."""
-        unknown = sorted(set(table) - set(KEYS))
+        """Build an entry from its TOML table, every field checked.
+
+        A bad field is a ValueError whose one sentence names the entry, and
+        ``where`` after it (`` (line 4)``): "in the entry 'cerclage' (line 4),
+        say must be plain letters and spaces, not "[[s'3:klA:Z]]"."
+        """
+        try:
+            return cls._checked(term, table)
+        except ValueError as error:
+            raise ValueError(f"in the entry {term!r}{where}, {error}.") from None
+
+    @classmethod
+    def _checked(cls, term: str, table: dict[str, Any]) -> Entry:
+        unknown = [key for key in table if key not in KEYS]
         if unknown:
-            known = ", ".join(KEYS)
-            raise ValueError(f"unknown key {unknown[0]!r}{where}; an entry may have {known}")
-        say = _optional_text(table, "say", where) or None
+            known = ", ".join(KEYS[:-1]) + " and " + KEYS[-1]
+            raise ValueError(f"{unknown[0]} is not a field an entry may have (they are {known})")
+        say = _optional_text(table, "say") or None
         if say is not None and not SAY_PATTERN.fullmatch(say):
-            raise ValueError(f"'say' must be plain letters and spaces{where}, not {say!r}")
-        define = _optional_text(table, "define", where) or None
-        forms, form_say = _forms(table.get("forms", []), where)
+            raise ValueError(f"say must be plain letters and spaces, not {shown(say)}")
+        define = _optional_text(table, "define") or None
+        forms, form_say = _forms(table.get("forms", []))
         match_case = table.get("match_case", False)
         if not isinstance(match_case, bool):
-            raise ValueError(f"'match_case' must be true or false{where}")
+            raise ValueError(f"match_case must be true or false, not {shown(match_case)}")
         return cls(term, say, define, forms, form_say, match_case)
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,14 +142,14 @@ class Lexicon:
         if guide_folder is None:
             return base
         path = Path(guide_folder) / FILE_NAME
-        if not path.is_file():
+        if not os.path.lexists(path):
             return base
-        return base.overridden_by(read_script_text(path), path)
+        return base.overridden_by(read_editor_text(path, "a lexicon", inside=Path(guide_folder)), path)
 
     @classmethod
     def from_file(cls, path: Path | str) -> Lexicon:
         """Read one lexicon file, on its own."""
-        return cls().overridden_by(read_script_text(Path(path)), Path(path))
+        return cls().overridden_by(read_editor_text(Path(path), "a lexicon"), Path(path))
 
     @classmethod
     def from_toml(cls, text: str, path: Path | str = FILE_NAME) -> Lexicon:
@@ -147,12 +161,15 @@ class Lexicon:
         the fields the new entry does not give.  ``path`` names the text in errors."""
         path = Path(path)
         entries = dict(self._entries)
-        for term, table in _parse_tables(text, path).items():
-            where = f" in entry {term!r}{_line_of(text, term)}"
+        tables = _parse_tables(text, path)
+        lines = _header_lines(text)
+        for term, table in tables.items():
+            where = f" (line {lines[term]})" if term in lines else ""
             if not isinstance(table, dict):
-                raise ScriptError(path, f"{term!r} must be a table [{term}]{_line_of(text, term)}")
+                raise ScriptError(path, f"{term!r} must be an entry of its own, a table "
+                                        f"that starts with [{term}], not {shown(table)}.")
             if not term.strip():
-                raise ScriptError(path, f"an entry has an empty name{_line_of(text, term)}")
+                raise ScriptError(path, f"the entry{where} has an empty name.")
             old = entries.get(term.casefold())
             merged = {**(old.to_dict() if old else {}), **table}
             try:
@@ -244,28 +261,29 @@ class Lexicon:
 # ------------------------------------------------------------------- helpers
 
 
-def _optional_text(table: dict[str, Any], key: str, where: str) -> str:
+def _optional_text(table: dict[str, Any], key: str) -> str:
     value = table.get(key, "")
     if not isinstance(value, str):
-        raise ValueError(f"{key!r} must be text in quotes{where}")
+        raise ValueError(f"{key} must be text in quotes, not {shown(value)}")
     return " ".join(value.split())
 
 
-def _forms(value: Any, where: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+def _forms(value: Any) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """Read ``forms``: a list of written forms, or a table of form = spoken form."""
     if isinstance(value, list):
         pairs = [(item, "") for item in value]
     elif isinstance(value, dict):
         pairs = list(value.items())
     else:
-        raise ValueError(f"'forms' must be a list or a table{where}")
+        raise ValueError(f"forms must be a list or a table, not {shown(value)}")
     forms, form_say = [], []
     for form, say in pairs:
         if not isinstance(form, str) or not form.split() or not isinstance(say, str):
-            raise ValueError(f"every form must be text in quotes{where}")
+            bad = form if not isinstance(form, str) or not form.split() else say
+            raise ValueError(f"every form must be text in quotes, not {shown(bad)}")
         form, say = " ".join(form.split()), " ".join(say.split())
         if say and not SAY_PATTERN.fullmatch(say):
-            raise ValueError(f"the form {form!r} must be said in plain letters{where}, not {say!r}")
+            raise ValueError(f"the form {form!r} must be said in plain letters, not {shown(say)}")
         forms.append(form)
         if say:
             form_say.append((form, say))
@@ -293,14 +311,29 @@ def _parse_tables(text: str, path: Path) -> dict[str, Any]:
         raise ScriptError(path, f"is not valid TOML at {where}: {reason}") from None
 
 
-def _line_of(text: str, term: str) -> str:
-    """' (line N)' for the table header ``[term]`` in ``text``, or '' if not found."""
-    header = re.compile(r"\s*\[\s*(?:" + re.escape(term) + r"|\"" + re.escape(term) + r"\"|'"
-                        + re.escape(term) + r"')\s*\]")
+_HEADER = re.compile(r"""\s*\[\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*\]""")
+
+
+def _header_lines(text: str) -> dict[str, int]:
+    """The line of each table header ``[term]`` in ``text``, found in one pass.
+
+    A quoted name with escapes is decoded by TOML itself, so it matches the
+    name the entry has. A term whose header cannot be found (a dotted one)
+    is named without a line.
+    """
+    lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), 1):
-        if header.match(line):
-            return f" (line {number})"
-    return ""
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        name = match[3] or match[2]
+        if name is None:
+            try:
+                name = tomllib.loads(f'x = "{match[1]}"')["x"]
+            except tomllib.TOMLDecodeError:
+                continue
+        lines.setdefault(name, number)
+    return lines
 
 
 @cache

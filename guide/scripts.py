@@ -13,10 +13,21 @@ and one plain-text script per chapter, ``NN-chapter-slug.txt``::
 
 This module reads and writes that folder, makes a first draft from an
 :class:`~guide.model.Article`, and finds a guide by name.
+
+* ``guide.toml`` is checked against one schema, :class:`~guide.config.GuideConfig`.
+* Every file is read through :mod:`guide.safe_read`: only ordinary files, at
+  most 5 MB, and never through a link out of the guide folder (a FIFO never
+  blocks, ``/dev/zero`` is refused); a ``source`` must be in the folder too.
+* Chapters are in the order of the numbers of their files (2 before 10), and
+  are numbered with as many digits as their count needs (01–99, 001–999,
+  0001–9999 ...), so that file names sort in chapter order everywhere.
+* Writing a guide folder fails with one sentence (a file in the way, no
+  permission, a full disk) and leaves nothing half-written.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -27,19 +38,23 @@ from pathlib import Path
 
 import tomli_w
 
-from .files import UMASK, read_script_text
-from .errors import GuideExists, ScriptError, UnknownGuide
+from .article.decode import MAX_ARTICLE_BYTES
+from .config import GuideConfig
+from .errors import ArticleError, FileError, GuideExists, ScriptError, UnknownGuide
+from .files import UMASK
 from .model import Article, Block, BlockKind, Chapter, Guide
 from .article.text import clean_text
+from .safe_read import is_outside, read_bytes, read_editor_text
 from .slug import slugify, unique_slugs
+
+__all__ = ["SHIPPED_SLUG", "draft_guide", "find_guide", "format_script", "load_guide",
+           "parse_script", "read_settings", "shipped_folder", "write_guide"]
 
 SHIPPED_SLUG = "cervical-insufficiency"
 "The guide that ships with the package and is built when no guide is named."
 
 SCRIPT_GLOB = "[0-9]*.txt"
 _ITEM_MARKERS = ("- ", "* ", "• ")
-_SETTINGS = ("title", "subtitle", "language", "voice", "rate", "source",
-             "source_title", "publisher", "target_grade")
 _HELP = [
     'Lines that start with "#" are notes for the editor. They are never spoken.',
     'A blank line starts a new paragraph. A line that starts with "- " is one item of a list.',
@@ -121,9 +136,10 @@ def _title_from_name(path: Path) -> str:
 # ------------------------------------------------------------- guide folder
 
 
-def read_settings(path: Path) -> dict:
-    """The settings in ``guide.toml``, with errors naming the line and column."""
-    text = read_script_text(path)
+def read_settings(path: Path, folder: Path | None = None) -> tuple[GuideConfig, list[str]]:
+    """The settings in ``guide.toml``, checked, and a warning for each unknown one; errors
+    name the line and column, or the setting."""
+    text = read_editor_text(path, "a guide.toml", inside=folder)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -131,33 +147,35 @@ def read_settings(path: Path) -> dict:
         place = f"line {where[1]}, column {where[2]}" if where else "somewhere"
         reason = str(exc).split(" (at ")[0].rstrip(".")
         raise ScriptError(path, f"is not valid TOML at {place}: {reason.lower()}.") from None
-    unknown = sorted(set(data) - set(_SETTINGS) - {"slug"})
-    if unknown:
-        raise ScriptError(path, f"has a setting this version does not know: {unknown[0]}.")
-    for key in ("rate", "target_grade"):
-        if key in data and not isinstance(data[key], (int, float)):
-            raise ScriptError(path, f"the setting {key} must be a number.")
-    return data
+    return GuideConfig.from_dict(data, path)
 
 
-def load_guide(folder: Path) -> Guide:
-    """Read a guide folder: ``guide.toml`` and its chapter scripts, in order."""
+def load_guide(folder: Path, warnings: list[str] | None = None) -> Guide:
+    """Read a guide folder: ``guide.toml`` and its chapter scripts, in order.
+
+    A warning sentence for each setting of ``guide.toml`` that this version
+    does not know is added to ``warnings``, when a list is given.
+    """
     folder = Path(folder)
     toml_path = folder / "guide.toml"
-    if not toml_path.is_file():
+    if not os.path.lexists(toml_path):
         raise UnknownGuide(f"{folder} is not a guide folder: it has no guide.toml.")
-    settings = read_settings(toml_path)
-    names = {f.name for f in fields(Guide)}
+    config, unknown = read_settings(toml_path, folder)
+    if warnings is not None:
+        warnings.extend(unknown)
+    _check_source(config, folder, toml_path)
+    names = {f.name for f in fields(Guide)} - {"slug", "title", "folder", "chapters"}
     guide = Guide(
-        slug=_slug_setting(settings, folder, toml_path),
-        title=str(settings.get("title") or folder.name),
+        slug=config.slug or slugify(folder.name, "guide"),
+        title=config.title or folder.name,
         folder=folder,
-        **{k: v for k, v in settings.items() if k in names and k not in ("slug", "title")},
+        **{name: value for name, value in vars(config).items() if name in names},
     )
     paths = sorted(folder.glob(SCRIPT_GLOB), key=_script_order)
-    width = 3 if len(paths) > 99 else 2
+    width = number_width(len(paths))
     for number, path in enumerate(paths, start=1):
-        title, sources, blocks = parse_script(read_script_text(path), path)
+        text = read_editor_text(path, "a narration script", inside=folder)
+        title, sources, blocks = parse_script(text, path)
         tail = slugify(re.sub(r"^\d+-?", "", path.stem) or title)
         guide.chapters.append(
             Chapter(number, title, blocks, sources, stem=f"{number:0{width}d}-{tail}")
@@ -167,50 +185,136 @@ def load_guide(folder: Path) -> Guide:
     return guide
 
 
-def _slug_setting(settings: dict, folder: Path, toml_path: Path) -> str:
-    """The guide's slug: the ``slug`` setting, which must be a plain name, or the folder's name."""
-    if "slug" not in settings:
-        return slugify(folder.name, "guide")
-    slug = str(settings["slug"])
-    if slugify(slug, "guide") != slug:
-        raise ScriptError(toml_path, f"has a slug that is not a plain name ({slug!r}). "
-                                     "Use only lower-case letters, digits and hyphens.")
-    return slug
+def _check_source(config: GuideConfig, folder: Path, toml_path: Path) -> None:
+    """A ``source`` that names a file in the guide folder must not be a link out of it."""
+    path = folder / config.source if config.source else None
+    if path is not None and os.path.lexists(path) and is_outside(path, folder):
+        raise ScriptError(toml_path, f"source names {config.source}, a link to a file outside "
+                                     "the guide folder. Put the article itself in the guide folder.")
+
+
+def number_width(count: int) -> int:
+    """Digits in a chapter file's number, so that names sort in order: 01-99, then 001-999, ..."""
+    return max(2, len(str(count)))
 
 
 def _script_order(path: Path) -> tuple[int, str]:
+    """Scripts are in the order of their numbers (2 before 10), then of their names."""
     match = re.match(r"\d+", path.stem)
     return (int(match[0]) if match else 0, path.name)
 
 
+# ------------------------------------------------------------------ writing
+
+
+def guide_settings(guide: Guide) -> dict:
+    """What ``guide.toml`` says for ``guide``, checked against the schema like a file read."""
+    names = set(GuideConfig.names()) - {"slug"}  # the folder's name is the slug
+    data = {k: v for k, v in vars(guide).items() if k in names and v is not None}
+    config, _ = GuideConfig.from_dict(data, "guide.toml")
+    return config.to_dict()
+
+
 def write_guide(guide: Guide, folder: Path, force: bool = False, source: Path | None = None) -> Path:
-    """Write ``guide`` as a new guide folder, atomically; never over one without ``force``."""
+    """Write ``guide`` as a new guide folder, atomically; never over one without ``force``.
+
+    ``source`` is the article file, copied into the folder as ``guide.source``.
+    Every failure (a file where a folder should be, no permission, a full
+    disk) is one sentence, and leaves nothing half-written.
+    """
     folder = Path(folder)
-    if folder.exists() and not force:
-        raise GuideExists(
-            f"{folder} already exists. Use --force to replace it, or choose another --slug."
-        )
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    staging.chmod(0o777 & ~UMASK)
+    _check_target(folder, force)
+    files = {"guide.toml": tomli_w.dumps(guide_settings(guide)).encode("utf-8")}
+    for chapter in guide.chapters:
+        files[f"{chapter.stem}.txt"] = format_script(chapter).encode("utf-8")
+    if source is not None and guide.source:
+        files[guide.source] = read_bytes(source, MAX_ARTICLE_BYTES, ArticleError, what="an article")
+    staging = _staging_folder(folder)
     try:
-        settings = {k: getattr(guide, k) for k in _SETTINGS if getattr(guide, k) not in (None, "")}
-        (staging / "guide.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
-        for chapter in guide.chapters:
-            (staging / f"{chapter.stem}.txt").write_text(format_script(chapter), encoding="utf-8")
-        if source is not None and guide.source:
-            shutil.copyfile(source, staging / guide.source)
-        if folder.exists():
-            old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
-            folder.rename(old)
-            staging.rename(folder)
-            shutil.rmtree(old)
-        else:
-            staging.rename(folder)
+        for name, data in files.items():
+            _write_file(staging / name, data)
+        _swap_in(staging, folder)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _write_error(folder, exc) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return folder
+
+
+def _check_target(folder: Path, force: bool) -> None:
+    """Refuse to replace what is at ``folder`` unless it is a guide folder and ``force`` is given."""
+    if folder.is_symlink():
+        raise FileError(folder, "is a link to another folder, and is never replaced. "
+                                "Remove the link, or choose another --slug.")
+    if folder.exists() and not force:
+        raise GuideExists(
+            f"{folder} already exists. Use --force to replace it, or choose another --slug."
+        )
+    if folder.exists() and not folder.is_dir():
+        raise FileError(folder, "is a file, not a guide folder, and is never replaced. "
+                                "Move it away, or choose another --slug.")
+
+
+def _staging_folder(folder: Path) -> Path:
+    """A new empty folder beside where the guide folder goes (made, with its parents)."""
+    parent = folder.parent
+    for part in [*reversed(parent.parents), parent]:
+        if part.exists() and not part.is_dir():
+            raise FileError(part, "is a file, not a folder. Choose another folder with --scripts.")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+        staging.chmod(0o777 & ~UMASK)
+    except OSError as exc:
+        raise _write_error(parent, exc) from None
+    return staging
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write a new file with ``os.write``, to the end (which raises on a full disk)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _swap_in(staging: Path, folder: Path) -> None:
+    """Put the staging folder in the place of ``folder``; an old one is removed after."""
+    if not folder.exists():
+        staging.rename(folder)
+        return
+    old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+    folder.rename(old)
+    try:
+        staging.rename(folder)
+    except OSError:
+        old.rename(folder)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+_WRITE_REASONS = {
+    errno.ENOSPC: "the disk is full. Free some space and try again.",
+    errno.EDQUOT: "the disk quota is used up. Free some space and try again.",
+    errno.EACCES: "you do not have permission to write there. Choose another folder with --scripts.",
+    errno.EPERM: "you do not have permission to write there. Choose another folder with --scripts.",
+    errno.EROFS: "that folder is read-only. Choose another folder with --scripts.",
+    errno.ENOENT: "new files cannot be made there. Choose another folder with --scripts.",
+    errno.ENOTDIR: "part of that path is a file, not a folder. Choose another folder with --scripts.",
+    errno.EEXIST: "something that is not a folder is in the way. Choose another folder with --scripts.",
+}
+
+
+def _write_error(path: Path, exc: OSError) -> FileError:
+    """One sentence for an OSError while writing a guide folder."""
+    reason = _WRITE_REASONS.get(exc.errno or 0)
+    return FileError(path, reason or f"could not be written ({exc.strerror or exc}). "
+                                     "Choose another folder with --scripts.")
 
 
 # -------------------------------------------------------------------- draft
@@ -229,7 +333,7 @@ def draft_guide(article: Article, slug: str) -> Guide:
         items = [Block(s, BlockKind.ITEM) for s in article.sources]
         intro = Block("This guide is based on an article that lists these sources.")
         guide.chapters.append(Chapter(0, "Sources", [intro, *items], ["Article Sources"]))
-    width = 3 if len(guide.chapters) > 99 else 2
+    width = number_width(len(guide.chapters))
     tails = unique_slugs([chapter.title for chapter in guide.chapters])
     for number, (chapter, tail) in enumerate(zip(guide.chapters, tails), start=1):
         chapter.number = number
@@ -251,14 +355,14 @@ def shipped_folder(slug: str = SHIPPED_SLUG) -> Path | None:
 
 def find_guide(name: str | None, scripts_dir: Path = Path("scripts")) -> Path:
     """The folder of GUIDE: a path to a guide folder, a slug under ./scripts, or shipped."""
-    if name and ("/" in name or name.startswith(".")) or (name and Path(name, "guide.toml").is_file()):
+    if name and ("/" in name or name.startswith(".")) or (name and _is_guide(Path(name))):
         path = Path(name)
-        if (path / "guide.toml").is_file():
+        if _is_guide(path):
             return path
         raise UnknownGuide(f"{name} is not a guide folder: it has no guide.toml.")
     slug = name or SHIPPED_SLUG
     local = scripts_dir / slug
-    if (local / "guide.toml").is_file():
+    if _is_guide(local):
         return local
     shipped = shipped_folder(slug)
     if shipped is not None:
@@ -266,3 +370,8 @@ def find_guide(name: str | None, scripts_dir: Path = Path("scripts")) -> Path:
     known = sorted(p.parent.name for p in scripts_dir.glob("*/guide.toml"))
     hint = f" The guides here are: {', '.join(known)}." if known else ""
     raise UnknownGuide(f"There is no guide called {slug!r}.{hint}")
+
+
+def _is_guide(folder: Path) -> bool:
+    """Whether ``folder`` has a ``guide.toml`` (of any kind: reading it says what is wrong)."""
+    return os.path.lexists(folder / "guide.toml")

@@ -266,23 +266,39 @@ def test_malformed_file_names_line_and_column(
 
 
 BAD_ENTRIES = [
-    ('[a]\nsay = "b"\n\n[cerclage]\nsay = "[[s\'3:klA:Z]]"\n', "line 4", "plain letters"),
-    ('[cerclage]\nsay = "<speak>x</speak>"\n', "line 1", "plain letters"),
-    ('[cerclage]\nsya = "x"\n', "line 1", "'sya'"),
-    ('[cerclage]\nsay = 3\n', "line 1", "'say'"),
-    ('[cerclage]\nforms = "cerclages"\n', "line 1", "'forms'"),
-    ('[cerclage]\nforms = { cerclages = "{x}" }\n', "line 1", "cerclages"),
-    ('[cerclage]\nmatch_case = "yes"\n', "line 1", "match_case"),
-    ('cerclage = "sair klahzh"\n', "", "table"),
+    ('[a]\nsay = "b"\n\n[cerclage]\nsay = "[[s\'3:klA:Z]]"\n',
+     "in the entry 'cerclage' (line 4), say must be plain letters and spaces, not \"[[s'3:klA:Z]]\"."),
+    ('[cerclage]\nsay = "<speak>x</speak>"\n',
+     "in the entry 'cerclage' (line 1), say must be plain letters and spaces, not \"<speak>x</speak>\"."),
+    ('[cerclage]\nsya = "x"\n', "in the entry 'cerclage' (line 1), sya is not a field an entry may have "
+                               "(they are say, define, forms and match_case)."),
+    ('[cerclage]\nsay = 3\n', "in the entry 'cerclage' (line 1), say must be text in quotes, not 3."),
+    ('[cerclage]\ndefine = true\n',
+     "in the entry 'cerclage' (line 1), define must be text in quotes, not true."),
+    ('[cerclage]\nforms = "cerclages"\n',
+     "in the entry 'cerclage' (line 1), forms must be a list or a table, not \"cerclages\"."),
+    ('[cerclage]\nforms = ["x", 3]\n',
+     "in the entry 'cerclage' (line 1), every form must be text in quotes, not 3."),
+    ('[cerclage]\nforms = { cerclages = "{x}" }\n',
+     "in the entry 'cerclage' (line 1), the form 'cerclages' must be said in plain letters, not \"{x}\"."),
+    ('[cerclage]\nmatch_case = "yes"\n',
+     "in the entry 'cerclage' (line 1), match_case must be true or false, not \"yes\"."),
+    ('[a]\nsay = "b"\n["C-section"]\nsay = 5\n',
+     "in the entry 'C-section' (line 3), say must be text in quotes, not 5."),
+    ('[""]\nsay = "x"\n', "the entry (line 1) has an empty name."),
+    ('cerclage = "sair klahzh"\n',
+     "'cerclage' must be an entry of its own, a table that starts with [cerclage], not \"sair klahzh\"."),
 ]
 
 
-@pytest.mark.parametrize(("text", "where", "what"), BAD_ENTRIES)
-def test_bad_entries_are_script_errors(tmp_path: Path, text: str, where: str, what: str) -> None:
-    write(tmp_path, text)
+@pytest.mark.parametrize(("text", "reason"), BAD_ENTRIES)
+def test_bad_entries_are_script_errors_naming_file_entry_and_line(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    path = write(tmp_path, text)
     with pytest.raises(ScriptError) as caught:
         Lexicon.load(tmp_path)
-    assert where in str(caught.value) and what in str(caught.value)
+    assert str(caught.value) == f"{path}: {reason}"
 
 
 def test_file_that_is_not_utf8(tmp_path: Path) -> None:
@@ -292,5 +308,5 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_from_file_that_is_missing(tmp_path: Path) -> None:
-    with pytest.raises(ScriptError, match="could not be read"):
+    with pytest.raises(ScriptError, match="was not found"):
         Lexicon.from_file(tmp_path / "missing.toml")

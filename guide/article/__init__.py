@@ -45,6 +45,7 @@ _EXTENSIONS = {
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
+TOO_DEEP = "has parts nested too deeply to read. Save the article as plain text and try again."
 _HTML_START = re.compile(
     r"<(!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6])[\s>/]", re.I
 )
@@ -80,7 +81,10 @@ def parse_article(text: str, format: str | None = None, path: Path | None = None
     else:
         raise ValueError(f"unknown article format {format!r}; use one of {', '.join(FORMATS)}")
     reader = {"text": parse_plain, "markdown": parse_markdown, "html": parse_html}[chosen]
-    return reader(text, path)
+    try:
+        return reader(text, path)
+    except RecursionError:  # a parser library recursing on deeply nested input
+        raise ArticleError(path or Path("<text>"), TOO_DEEP) from None
 
 
 def read_article(path: Path | str) -> Article:

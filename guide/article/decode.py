@@ -2,8 +2,10 @@
 
 The rules, in order:
 
-1. At most :data:`MAX_ARTICLE_BYTES` + 1 bytes are read, so a huge file never
-   fills memory; a file over the limit is refused.
+1. Only an ordinary file is read (never a folder, a named pipe, which would
+   wait for ever, or a device such as ``/dev/zero``, which never ends), and at
+   most :data:`MAX_ARTICLE_BYTES` + 1 bytes of it, so a huge file never fills
+   memory; a file over the limit is refused (see :mod:`guide.safe_read`).
 2. A file that is empty or only whitespace is refused.
 3. A file that starts like a known binary format (PDF, PNG, JPEG, GIF, ZIP —
    including Word ``.docx`` and OpenDocument —, old Word ``.doc``, RTF, gzip,
@@ -32,6 +34,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import ArticleError
+from ..safe_read import read_bytes
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 """Largest article file read, in bytes (5 MiB).
@@ -75,33 +78,9 @@ _SUSPICIOUS = frozenset(bytes(range(0xA1, 0xC0)).decode("cp1252")) - set("ª´µ
 
 
 def read_article_bytes(path: Path) -> bytes:
-    """Read at most ``MAX_ARTICLE_BYTES + 1`` bytes of ``path``; refuse bigger files."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise ArticleError(path, "was not found. Check the file name and try again.") from None
-    except IsADirectoryError:
-        raise ArticleError(path, "is a folder, not a file. Give the article's file.") from None
-    except PermissionError:
-        raise ArticleError(path, "cannot be opened: permission denied.") from None
-    except OSError as error:
-        raise ArticleError(path, f"cannot be read ({error.strerror or error}).") from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            path,
-            f"is larger than {_size(MAX_ARTICLE_BYTES)}, too big to be an article. "
-            "Split it into smaller files and try again.",
-        )
-    return data
-
-
-def _size(count: int) -> str:
-    """A byte count in words: ``5 MB`` for whole mebibytes, else bytes."""
-    mebibyte = 1024 * 1024
-    if count >= mebibyte and count % mebibyte == 0:
-        return f"{count // mebibyte} MB"
-    return f"{count} bytes"
+    """Read at most ``MAX_ARTICLE_BYTES`` bytes of ``path``; refuse bigger files, and anything
+    that is not an ordinary file (a folder, a named pipe, a device such as ``/dev/zero``)."""
+    return read_bytes(path, MAX_ARTICLE_BYTES, ArticleError, what="an article")
 
 
 def _zip_kind(data: bytes) -> str:

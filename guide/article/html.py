@@ -40,6 +40,11 @@ What is read, in order of the steps of :func:`html_pieces`:
    ``<sup>[2]</sup>``) are not read; a wholly italic paragraph holding, or
    right under, a picture is its caption and is not read. Entities are
    decoded by the parser. (The walk itself is :mod:`.walker`.)
+
+Every step takes time in proportion to the size of the page, however deeply
+it nests (50,000 nested ``<div>`` elements are read in a second or two): what
+a step needs to know about an element's parents or inside is found for all
+elements in one walk (:mod:`.page`), never by walking up or down from each.
 """
 
 from __future__ import annotations
@@ -53,8 +58,9 @@ from bs4 import BeautifulSoup, PageElement, Tag
 from ..model import Article
 from . import furniture
 from .assemble import Piece, assemble
+from .page import Page
 from .text import clean_text, word_count
-from .walker import HEADINGS, Marks, Walker, element_text, heading_level, source_entries
+from .walker import HEADINGS, Walker, element_text, heading_level, source_entries
 
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ")
 _SOURCE_CONTAINERS = frozenset(
@@ -88,46 +94,30 @@ def _elements(root: Tag, removed: set[int]) -> Iterator[Tag]:
             stack.extend(reversed(node.contents))
 
 
-def _inside(tag: PageElement, ancestor: Tag) -> bool:
-    """Whether ``ancestor`` is one of the parents of ``tag`` (by identity)."""
-    return any(parent is ancestor for parent in tag.parents)
-
-
-def _is_removed(tag: Tag, removed: set[int]) -> bool:
-    """Whether ``tag`` or one of its parents is marked as removed."""
-    return id(tag) in removed or any(id(parent) in removed for parent in tag.parents)
-
-
-def _paragraph_chars(tag: Tag, removed: set[int]) -> int:
-    """How much text the element holds in ``<p>`` elements (or at all, failing that)."""
-    paragraphs = [p for p in tag.find_all("p") if not _is_removed(p, removed)]
-    total = sum(len(p.get_text()) for p in paragraphs)
-    return total or len(tag.get_text()) // 4
-
-
-def _remove_never_read(soup: BeautifulSoup, removed: set[int]) -> None:
+def _remove_never_read(page: Page) -> None:
     """Mark scripts, styles, media, forms, figures and hidden elements as removed.
 
     Marking rather than ``decompose()`` keeps this linear: bs4 finds an
     element's place among its siblings one by one on every removal.
     """
-    for tag in _elements(soup, removed):
+    for tag in _elements(page.soup, page.marks.removed):
         if tag.name in furniture.NEVER_READ_TAGS or furniture.is_hidden(tag):
-            removed.add(id(tag))
+            page.remove(tag)
 
 
-def _root(soup: BeautifulSoup, whole_document: bool, removed: set[int]) -> Tag:
+def _root(page: Page, whole_document: bool) -> Tag:
     """The element holding the article's content."""
+    soup = page.soup
     body = soup.body or soup
     if whole_document:
         return body
-    page = _paragraph_chars(body, removed)
+    chars = page.paragraph_table()
     mains = soup.find_all("main") + soup.find_all(role="main")
     for candidates in (soup.find_all("article"), mains):
-        candidates = [c for c in candidates if not _is_removed(c, removed)]
+        candidates = [c for c in candidates if not page.is_removed(c)]
         if candidates:
-            best = max(candidates, key=lambda c: _paragraph_chars(c, removed))
-            if _paragraph_chars(best, removed) * 2 >= page:
+            best = max(candidates, key=lambda c: chars[id(c)])
+            if chars[id(best)] * 2 >= chars[id(body)]:
                 return best
     return body
 
@@ -141,24 +131,30 @@ def _is_furniture(tag: Tag, allow_header: bool = False) -> bool:
     return furniture.has_furniture_keyword(tag)
 
 
-def _in_furniture(tag: Tag, top: Tag, allow_header: bool = True) -> bool:
-    """Whether ``tag`` or an ancestor below ``top`` is furniture."""
-    node: Tag | None = tag
-    while node is not None and node is not top:
-        if _is_furniture(node, allow_header):
-            return True
-        node = node.parent
-    return False
+def _in_furniture_below(page: Page, top: Tag) -> set[int]:
+    """The elements inside ``top`` that are furniture or inside furniture below ``top``
+    (a ``<header>`` or banner is not furniture here: a title stands in one)."""
+    return page.flagged_below(top, lambda tag: _is_furniture(tag, allow_header=True))
 
 
-def _find_title(soup: BeautifulSoup, root: Tag, marks: Marks) -> Tag | None:
+def _has_text(tag: Tag, page: Page) -> bool:
+    return page.may_have_text(tag) and bool(element_text(tag, page.marks))
+
+
+def _find_title(page: Page, root: Tag) -> Tag | None:
     """The ``<h1>`` that is the article's title, if there is one."""
-    for top in (root, soup):
-        found = [h for h in top.find_all("h1") if not _is_removed(h, marks.removed)]
-        found = [h for h in found if element_text(h, marks) and not _in_furniture(h, top)]
-        outside = [h for h in found if h.find_parent("header") is None]
-        if found:
-            return (outside or found)[0]
+    headers = page.flagged_below(page.soup, lambda tag: tag.name == "header")
+    for top in (root, page.soup):
+        in_furniture = _in_furniture_below(page, top)
+        first = None
+        for h1 in top.find_all("h1"):
+            if page.is_removed(h1) or id(h1) in in_furniture or not _has_text(h1, page):
+                continue
+            if id(h1.parent) not in headers:
+                return h1
+            first = first or h1
+        if first is not None:
+            return first
     return None
 
 
@@ -173,43 +169,64 @@ def _title_tag_text(soup: BeautifulSoup) -> str:
     return text
 
 
-def _marked_subtitle(title: Tag | None, root: Tag, marks: Marks) -> Tag | None:
+_DEK_TRIES = 100
+"Elements marked as a dek that are looked at before giving up: a real page has one or two."
+
+
+def _marked_subtitle(title: Tag | None, root: Tag, page: Page) -> Tag | None:
     """An element marked as the dek by class or id, between the title and the next heading."""
-    nodes = title.next_elements if title is not None else root.descendants
+    nodes = page.after(title, root) if title is not None else page.below(root)
+    in_furniture: set[int] | None = None
+    tries = 0
     for node in nodes:
-        if not isinstance(node, Tag):
-            continue
-        if node.name in HEADINGS or not _inside(node, root):
+        if node.name in HEADINGS:
             break
-        if _is_removed(node, marks.removed) or not furniture.is_subtitle_element(node):
+        if page.is_removed(node) or not furniture.is_subtitle_element(node):
             continue
-        if element_text(node, marks) and not _in_furniture(node.parent, root):
+        tries += 1
+        if tries > _DEK_TRIES:
+            break
+        if in_furniture is None:
+            in_furniture = _in_furniture_below(page, root)
+        if id(node.parent) not in in_furniture and _has_text(node, page):
             return node
     return None
 
 
-def _find_subtitle(title: Tag | None, root: Tag, marks: Marks) -> Tag | None:
+def _find_subtitle(title: Tag | None, root: Tag, page: Page) -> Tag | None:
     """The dek: marked by class or id, or right after the ``<h1>`` in a header."""
-    marked = _marked_subtitle(title, root, marks)
+    marked = _marked_subtitle(title, root, page)
     if marked is not None or title is None or title.parent is None:
         return marked
     in_header = title.parent.name in ("header", "hgroup") or title.find_parent("header")
-    following = (t for t in title.find_next_siblings(True) if id(t) not in marks.removed)
+    following = (t for t in title.find_next_siblings(True) if id(t) not in page.marks.removed)
     after = next(following, None)
     if in_header and after is not None and after.name in ("p", "h2", "h3", "div", "span"):
-        if 0 < word_count(element_text(after, marks)) <= 40 and not _is_furniture(after):
+        if 0 < word_count(element_text(after, page.marks)) <= 40 and not _is_furniture(after):
             return after
     return None
 
 
-def _section_after(heading: Tag, root: Tag, marks: Marks) -> tuple[Tag, list[PageElement]]:
+def _adds_text(node: PageElement, page: Page) -> bool:
+    """Whether a node may add words to what its parent reads (a safe guess)."""
+    if id(node) in page.marks.removed:
+        return False
+    if isinstance(node, Tag):
+        return page.may_have_text(node) or node.name == "img"
+    return bool(str(node).strip())
+
+
+def _section_after(heading: Tag, root: Tag, page: Page) -> tuple[Tag, list[PageElement]]:
     """A heading (or the wrapper holding only it) and what follows it, up to the
     next heading of its level or higher."""
     level = heading_level(heading)
+    text = element_text(heading, page.marks)
     node = heading
     while node.parent is not None and node.parent is not root:
-        if element_text(node.parent, marks) != element_text(node, marks):
-            break
+        others = [c for c in node.parent.contents if c is not node]
+        if any(_adds_text(c, page) for c in others):
+            if element_text(node.parent, page.marks) != text:
+                break
         node = node.parent
     following: list[PageElement] = []
     for sibling in node.next_siblings:
@@ -226,71 +243,79 @@ def _holds_heading(tag: Tag, level: int) -> bool:
     return tag.find(lambda t: t.name in HEADINGS and heading_level(t) <= level) is not None
 
 
-def _take_sections(root: Tag, marks: Marks) -> list[str]:
+def _take_sections(root: Tag, keep: list[Tag], page: Page) -> list[str]:
     """Mark sources (returned) and furniture sections (dropped) as removed."""
+    marks = page.marks
     sources: list[str] = []
     for tag in _elements(root, marks.removed):
         if tag.name in _SOURCE_CONTAINERS and furniture.is_sources_element(tag):
-            holds_title = any(id(t) in marks.roles for t in tag.find_all(True))
-            if tag.find("h1") is None and not holds_title:
+            holds_title = any(page.inside(k, tag) for k in keep)
+            if not page.holds_h1(tag) and not holds_title:
                 sources += source_entries([tag], marks)
-                marks.removed.add(id(tag))
+                page.remove(tag)
+    in_heading = page.flagged_below(root, lambda tag: tag.name in HEADINGS)
     for heading in root.find_all(HEADINGS):
-        if id(heading) in marks.roles or _is_removed(heading, marks.removed):
-            continue
+        if id(heading) in marks.roles or page.is_removed(heading) or id(heading.parent) in in_heading:
+            continue  # a heading inside another is read, and judged, as part of it
         text = element_text(heading, marks)
         is_sources = furniture.is_sources_heading(text)
         if is_sources or furniture.is_furniture_heading(text):
-            node, following = _section_after(heading, root, marks)
+            node, following = _section_after(heading, root, page)
             if is_sources:
                 sources += source_entries(following, marks)
-            marks.removed.update(id(n) for n in [node, *following])
+            for removed in [node, *following]:
+                page.remove(removed)
     return sources
 
 
-def _is_wrapper(tag: Tag, guard: int, removed: set[int]) -> bool:
+def _is_wrapper(tag: Tag, guard: int, chars: dict[int, int], page: Page) -> bool:
     """Whether a keyword-matched element wraps the article (most of its text, many blocks)."""
-    if not guard or _paragraph_chars(tag, removed) * 2 <= guard:
+    if not guard or chars[id(tag)] * 2 <= guard:
         return False
-    return len(tag.find_all(["p", "li", "h2", "h3", "h4"], limit=3)) >= 3
+    return page.blocks[id(tag)] >= 3
 
 
-def _remove_furniture(root: Tag, keep: list[Tag], marks: Marks) -> None:
-    """Mark page furniture below ``root`` as removed, lifting out the title and subtitle."""
-    guard = _paragraph_chars(root, marks.removed)
-    for tag in _elements(root, marks.removed):
+def _remove_furniture(root: Tag, keep: list[Tag], page: Page) -> None:
+    """Mark page furniture below ``root`` as removed, lifting out the title and subtitle.
+
+    Elements removed here are never inside a later one, so the paragraph
+    counts taken at the start stay right for every element looked at.
+    """
+    chars = page.paragraph_table()
+    guard = chars[id(root)]
+    for tag in _elements(root, page.marks.removed):
         if any(tag is k for k in keep):
             continue
         structural = tag.name in furniture.STRUCTURAL_TAGS or furniture.has_furniture_role(tag)
         keyword = not structural and furniture.has_furniture_keyword(tag)
-        if (structural or keyword) and not (keyword and _is_wrapper(tag, guard, marks.removed)):
-            marks.removed.add(id(tag))
-            inside = [k for k in keep if _inside(k, tag)]
+        if (structural or keyword) and not (keyword and _is_wrapper(tag, guard, chars, page)):
+            page.remove(tag)
+            inside = [k for k in keep if page.inside(k, tag)]
             if inside:
-                marks.lifted[id(tag)] = inside
+                page.marks.lifted[id(tag)] = inside
 
 
 def html_pieces(
     markup: str, whole_document: bool = False, use_title_tag: bool = True
 ) -> HtmlContent:
     """Parse HTML and return its pieces and sources (steps 1–6 above)."""
-    soup = BeautifulSoup(markup, "lxml")
-    title_text = _title_tag_text(soup) if use_title_tag else ""
-    marks = Marks()
-    _remove_never_read(soup, marks.removed)
-    root = _root(soup, whole_document, marks.removed)
-    title = _find_title(soup, root, marks)
+    page = Page(BeautifulSoup(markup, "lxml"))
+    marks = page.marks
+    title_text = _title_tag_text(page.soup) if use_title_tag else ""
+    _remove_never_read(page)
+    root = _root(page, whole_document)
+    title = _find_title(page, root)
     content = HtmlContent()
-    if title is not None and not _inside(title, root):
+    if title is not None and not page.inside(title, root):
         title_text, title = element_text(title, marks), None
-    subtitle = _find_subtitle(title, root, marks)
+    subtitle = _find_subtitle(title, root, page)
     keep = [t for t in (title, subtitle) if t is not None]
     if title is not None:
         marks.roles[id(title)] = "title"
     if subtitle is not None:
         marks.roles[id(subtitle)] = "subtitle"
-    content.sources = _take_sections(root, marks)
-    _remove_furniture(root, keep, marks)
+    content.sources = _take_sections(root, keep, page)
+    _remove_furniture(root, keep, page)
     content.pieces = Walker(marks).walk(root)
     if title is None and title_text:
         content.pieces.insert(0, Piece("heading", title_text, level=1, role="title"))

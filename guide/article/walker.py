@@ -34,6 +34,12 @@ BLOCK_TAGS = frozenset(
 )
 _ITALIC = frozenset({"em", "i"})
 _FOOTNOTE = re.compile(r"[\[(]?\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*[\])]?")
+_READ = (NavigableString, CData)
+_MARKER_NODES = 20
+"A footnote marker is a few nodes (``<sup><a>1</a></sup>``); a bigger ``<sup>`` is not one."
+NESTED_WALKS = 40
+"""Headings and table rows are read whole, each by a walk of its own; those nested deeper
+than this are read as plain text, so deeply nested tables never exhaust Python's stack."""
 
 
 @dataclass
@@ -51,8 +57,10 @@ class Marks:
 class Walker:
     """Turns an element tree into pieces, in document order, without recursion."""
 
-    def __init__(self, marks: Marks | None = None) -> None:
+    def __init__(self, marks: Marks | None = None, nesting: int = 0) -> None:
         self.marks = marks or Marks()
+        self.nesting = nesting
+        "How many elements read whole (headings, table rows) this walk is inside."
         self.pieces: list[Piece] = []
         self.buffer: list[str] = []
         self.kinds = ["paragraph"]
@@ -74,7 +82,7 @@ class Walker:
             elif id(node) in self.marks.removed:
                 for tag in self.marks.lifted.get(id(node), []):
                     self._enter(tag)
-            elif type(node) in (NavigableString, CData):
+            elif type(node) in _READ:
                 self._add(str(node))
             elif isinstance(node, Tag) and self._enter(node):
                 stack.append((node, True))
@@ -108,7 +116,7 @@ class Walker:
         """Emit one element as a single piece."""
         self.flush()
         self.after_image = False
-        text = element_text(tag, self.marks)
+        text = self._text(tag)
         if text:
             role = self.marks.roles.get(id(tag), "")
             self.pieces.append(Piece(kind, text, level=level, role=role))
@@ -156,10 +164,16 @@ class Walker:
         """A table row: one item, cells joined with commas."""
         self.flush()
         cells = row.find_all(["td", "th"], recursive=False)
-        cells = [element_text(c, self.marks) for c in cells if id(c) not in self.marks.removed]
+        cells = [self._text(c) for c in cells if id(c) not in self.marks.removed]
         text = ", ".join(c for c in cells if c)
         if text:
             self.pieces.append(Piece("item", text))
+
+    def _text(self, tag: Tag) -> str:
+        """The text of an element read whole, by a walk of its own."""
+        if self.nesting >= NESTED_WALKS:
+            return _plain_text(tag, self.marks.removed)
+        return element_text(tag, self.marks, self.nesting + 1)
 
     def _pre(self, pre: Tag) -> None:
         """Preformatted text: read as paragraphs, unless it is code."""
@@ -172,7 +186,7 @@ class Walker:
 
 def _is_note_marker(sup: Tag) -> bool:
     """Whether a ``<sup>`` is a footnote reference ("[1]", a link to a note) or, say, m²."""
-    text = sup.get_text().strip()
+    text = (_short_text(sup) or "").strip()
     if not _FOOTNOTE.fullmatch(text):
         return False
     if sup.find("a") is not None or text[0] in "[(" or any(c in text for c in ",-–"):
@@ -181,15 +195,46 @@ def _is_note_marker(sup: Tag) -> bool:
     return any(t.startswith(("footnote", "ref", "cite", "citation", "note")) for t in tokens)
 
 
+def _short_text(tag: Tag) -> str | None:
+    """The text of a small element, or ``None`` when it holds more than a few nodes."""
+    parts: list[str] = []
+    stack: list[PageElement] = list(reversed(tag.contents))
+    for _ in range(_MARKER_NODES):  # not tag.descendants, which first walks the whole inside
+        if not stack:
+            return "".join(parts)
+        node = stack.pop()
+        if type(node) in _READ:
+            parts.append(str(node))
+        elif isinstance(node, Tag):
+            stack.extend(reversed(node.contents))
+    return None if stack else "".join(parts)
+
+
+def _plain_text(tag: Tag, removed: set[int]) -> str:
+    """All the text inside ``tag`` that is not removed, without the walk's rules."""
+    parts: list[str] = []
+    stack: list[PageElement] = list(reversed(tag.contents))
+    while stack:
+        node = stack.pop()
+        if id(node) in removed:
+            continue
+        if type(node) in _READ:
+            parts.append(str(node))
+        elif isinstance(node, Tag):
+            parts.append(" ")
+            stack.extend(reversed(node.contents))
+    return clean_text("".join(parts))
+
+
 def heading_level(tag: Tag) -> int:
     """Heading level of an element (2 for anything that is not ``h1``–``h6``)."""
     return int(tag.name[1]) if tag.name in HEADINGS else 2
 
 
-def element_text(tag: Tag, marks: Marks | None = None) -> str:
+def element_text(tag: Tag, marks: Marks | None = None, nesting: int = 0) -> str:
     """The text of one element, its inner blocks separated by spaces."""
     removed = marks.removed if marks else set()
-    return " ".join(p.text for p in Walker(Marks(removed=removed)).walk(tag))
+    return " ".join(p.text for p in Walker(Marks(removed=removed), nesting).walk(tag))
 
 
 def source_entries(nodes: list[PageElement], marks: Marks | None = None) -> list[str]:

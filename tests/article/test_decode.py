@@ -174,10 +174,11 @@ def test_the_real_limit_is_worded_in_megabytes(tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
-def test_reading_is_bounded_even_for_an_endless_file(monkeypatch):
-    monkeypatch.setattr(decode, "MAX_ARTICLE_BYTES", 1000)
-    with pytest.raises(ArticleError, match="is larger than 1000 bytes"):
+def test_an_endless_device_is_refused_before_anything_is_read(monkeypatch):
+    monkeypatch.setattr(os, "read", lambda *a: pytest.fail("a device was read"))
+    with pytest.raises(ArticleError) as caught:
         read_article_bytes(Path("/dev/zero"))
+    assert str(caught.value) == "/dev/zero: is a device, not a file; only ordinary files are read."
 
 
 # ------------------------------------------------------------- file problems

@@ -1,0 +1,177 @@
+"""The settings of a guide folder's ``guide.toml``: one schema, checked on reading.
+
+:class:`GuideConfig` has one field per setting. Each field says its type and
+its default, carries the check its value must pass (:func:`setting`), and has
+a docstring under it; adding a setting is adding one field here. Reading::
+
+    config, warnings = GuideConfig.from_dict(tomllib.loads(text), path)
+
+A value of the wrong type or out of range is a :class:`~guide.errors.ScriptError`
+whose one sentence names the file and the setting ("scripts/tiny/guide.toml:
+rate must be a whole number of words a minute from 60 to 400, not -5."). A
+setting this version does not know is not an error, so a guide made for a
+newer version still builds: it is ignored, with a warning sentence returned
+for the caller to show.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from .errors import ScriptError
+from .slug import slugify
+
+Check = Callable[[str, Any], Any]
+"A check: given the setting's name and its value, the value to keep, or ValueError(reason)."
+
+
+def shown(value: Any) -> str:
+    """A value as the editor wrote it in TOML: ``-5``, ``true``, ``"fast"``, ``nan``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _must(name: str, what: str, value: Any) -> ValueError:
+    return ValueError(f"{name} must be {what}, not {shown(value)}.")
+
+
+def whole(low: int, high: int, what: str) -> Check:
+    """A whole number from ``low`` to ``high``; ``what`` says what it counts."""
+    def check(name: str, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise _must(name, f"a whole number of {what} from {low} to {high}", value)
+        return value
+    return check
+
+
+def number(low: float, high: float, what: str) -> Check:
+    """A number (whole or not) from ``low`` to ``high``; ``what`` says what it is."""
+    def check(name: str, value: Any) -> float:
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not math.isfinite(value) or not low <= value <= high):
+            raise _must(name, f"{what} from {low:g} to {high:g}", value)
+        return float(value)
+    return check
+
+
+def text(what: str = "text in quotes", pattern: str | None = None, empty: bool = True) -> Check:
+    """Text; when ``pattern`` is given, text that matches it (``empty`` text always may, if allowed)."""
+    shape = re.compile(pattern) if pattern else None
+
+    def check(name: str, value: Any) -> str:
+        if not isinstance(value, str) or (not value.strip() and not empty):
+            raise _must(name, what, value)
+        if value and shape is not None and not shape.fullmatch(value):
+            raise _must(name, what, value)
+        return value
+    return check
+
+
+def source_check(name: str, value: Any) -> str:
+    """A file name inside the guide folder, or a citation: never a path that leads out of it."""
+    value = text()(name, value)
+    for flavour in (PurePosixPath, PureWindowsPath):
+        path = flavour(value)
+        if path.is_absolute() or path.drive or path.root or ".." in path.parts or value.startswith("~"):
+            raise ValueError(f"{name} must be the name of a file inside the guide folder, "
+                             f"or a citation, not {shown(value)}.")
+    return value
+
+
+def slug_check(name: str, value: Any) -> str:
+    """A plain name: lower-case letters, digits and hyphens."""
+    if not isinstance(value, str) or slugify(value, "guide") != value:
+        raise ValueError(f"has a slug that is not a plain name ({str(value)!r}). "
+                         "Use only lower-case letters, digits and hyphens.")
+    return value
+
+
+def setting(default: Any, check: Check) -> Any:
+    """A :class:`GuideConfig` field: its default and the check its value must pass."""
+    return field(default=default, metadata={"check": check})
+
+
+LANGUAGE_TAG = r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*"
+"A BCP 47 language tag, in the plain form guides use: ``en``, ``en-US``, ``es-419``."
+LANGUAGE = 'a language tag in quotes, such as "en-US"'
+
+
+@dataclass
+class GuideConfig:
+    """Every setting ``guide.toml`` may have, with its type, range and default."""
+
+    title: str = setting("", text())
+    "The guide's title, used as the album tag; the folder's name when it is not given."
+    subtitle: str | None = setting(None, text())
+    "A line under the title, optional."
+    language: str = setting("en-US", text(LANGUAGE, LANGUAGE_TAG, empty=False))
+    "BCP 47 language tag of the narration."
+    voice: str = setting("en-us", text('a voice name in quotes, such as "en-us"', empty=False))
+    "Engine voice name, as ``guide voices`` lists them."
+    rate: int = setting(150, whole(60, 400, "words a minute"))
+    "Speaking rate in words a minute."
+    source: str = setting("", source_check)
+    "The source article: a file name inside the guide folder, or a citation."
+    source_title: str = setting("", text())
+    "The source article's own title."
+    publisher: str = setting("", text())
+    "Who publishes the guide (the artist and publisher tags)."
+    target_grade: float = setting(8.0, number(1, 20, "a reading grade"))
+    "Highest reading grade ``guide check`` accepts."
+    slug: str | None = setting(None, slug_check)
+    "Short name for folders and files; the folder's name, made plain, when it is not given."
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], path: Path | str = "guide.toml"
+                  ) -> tuple[GuideConfig, list[str]]:
+        """The settings in ``data`` (a parsed ``guide.toml``), checked, and a warning sentence for
+        each setting that is not known. A bad value is a ScriptError naming ``path``."""
+        known = {f.name: f for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for name, value in data.items():
+            if name not in known:
+                continue
+            try:
+                values[name] = known[name].metadata["check"](name, value)
+            except ValueError as error:
+                raise ScriptError(path, str(error)) from None
+        warnings = [unknown_setting(path, name, list(known)) for name in data if name not in known]
+        return cls(**values), warnings
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings to write in ``guide.toml``: every one that is set, in schema order."""
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if getattr(self, f.name) not in (None, "")}
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """The names of all settings, in schema order."""
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        """Each setting's default."""
+        return {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+
+
+def unknown_setting(path: Path | str, name: str, known: list[str]) -> str:
+    """The warning sentence for a setting that is not known, with the nearest known name."""
+    near = difflib.get_close_matches(name, known, n=1)
+    hint = f" (did you mean {near[0]}?)" if near else ""
+    return f"{path}: {name} is not a setting this version knows{hint}, so it is ignored."
