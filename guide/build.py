@@ -33,7 +33,7 @@ from .files import (atomic_write_text, check_replaceable, exclusive, file_error,
 from .manifest import Manifest, ManifestChapter
 from .model import Chapter, Guide, Sentence
 from .narration import DEFAULT_PAUSES, Pauses, chapter_sentences
-from .editions import check_language, voice_line
+from .editions import check_language, default_voice, voice_line
 from .layout import (check_out_root, check_output_name, is_build_folder, lock_path,
                      output_folder)
 from .assembly import assemble, transcript_text
@@ -418,7 +418,8 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
     check_output_name(b.out_dir, Path(options.out_root), guide)
     check_out_root(Path(options.out_root), guide)
     check_replaceable(b.out_dir, is_build_folder)
-    b.voice = options.voice or guide.voice
+    b.voice = options.voice or guide.voice or default_voice(
+        "piper" if getattr(engine, "name", "") == "piper" else "pyttsx3", guide.language)
     b.rate = int(options.rate or guide.rate)
     audio.require_ffmpeg()
     b.voice_info = engine.describe_voice(b.voice)

@@ -205,7 +205,7 @@ def check_guide(guide: Guide, lexicon: Lexicon, article: Article | None = None,
         report.chapters.append(stats)
         report.problems += problems
     report.problems += _term_problems(guide, lexicon)
-    report.problems += _word_problems(spoken, lexicon, voice or guide.voice, say_phonemes,
+    report.problems += _word_problems(spoken, lexicon, voice or guide.voice or guide.language.lower(), say_phonemes,
                                       guide.language.lower().startswith("en"))
     if article is not None:
         report.problems += _coverage_problems(guide, article)

@@ -90,6 +90,7 @@ class GuideGroup(click.Group):
     """Turns core errors into one sentence and Ctrl-C into a calm line."""
 
     def invoke(self, ctx: click.Context):
+        _warned.clear()
         try:
             return super().invoke(ctx)
         except GuideError as exc:
@@ -136,10 +137,21 @@ def new(article: Path, slug: str | None, scripts_dir: Path, force: bool) -> None
 # -------------------------------------------------------------- build
 
 
+_warned: set[str] = set()
+"Warnings already said in this run: a command that loads a guide twice says each once."
+
+
 def _load(guide_name: str | None):
+    """The guide called ``guide_name``; each warning about its settings is said once."""
     from .scripts import find_guide, load_guide
 
-    return load_guide(find_guide(guide_name))
+    warnings: list[str] = []
+    guide = load_guide(find_guide(guide_name), warnings)
+    for warning in warnings:
+        if warning not in _warned:
+            _warned.add(warning)
+            say(warning)
+    return guide
 
 
 def run_build(ctx: click.Context, guide_name: str | None, out: Path, rate: str | None = None,

@@ -83,6 +83,16 @@ def text(what: str = "text in quotes", pattern: str | None = None, empty: bool =
     return check
 
 
+def choice(*allowed: str) -> Check:
+    """One of ``allowed``, in quotes."""
+    def check(name: str, value: Any) -> str:
+        if value not in allowed:
+            names = " or ".join(f'"{a}"' for a in allowed)
+            raise _must(name, names, value)
+        return value
+    return check
+
+
 def source_check(name: str, value: Any) -> str:
     """A file name inside the guide folder, or a citation: never a path that leads out of it."""
     value = text()(name, value)
@@ -122,8 +132,11 @@ class GuideConfig:
     "A line under the title, optional."
     language: str = setting("en-US", text(LANGUAGE, LANGUAGE_TAG, empty=False))
     "BCP 47 language tag of the narration."
-    voice: str = setting("en-us", text('a voice name in quotes, such as "en-us"', empty=False))
-    "Engine voice name, as ``guide voices`` lists them."
+    engine: str = setting("pyttsx3", choice("pyttsx3", "piper"))
+    "Speech engine: pyttsx3 (espeak-ng, the default) or piper (the natural voice, from make natural)."
+    voice: str = setting("", text('a voice name in quotes, such as "en-us"'))
+    """Engine voice name, as ``guide voices`` lists them; empty means the engine's own voice for
+    ``language`` (espeak-ng's ``en-us`` for ``en-US``; an installed Piper voice for it)."""
     rate: int = setting(150, whole(60, 400, "words a minute"))
     "Speaking rate in words a minute."
     source: str = setting("", source_check)

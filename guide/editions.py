@@ -65,11 +65,12 @@ def choose(guide: Guide, engine: str | None = None, voice: str | None = None,
            rate: int | None = None, rate_label: str = "") -> Edition:
     """The edition of ``guide`` that these choices mean (``None`` keeps the guide's own)."""
     own = guide.engine
+    own_voice = guide.voice or default_voice(own, guide.language)
     engine = engine or own
     if voice is None:
-        voice = guide.voice if engine == own else default_voice(engine, guide.language)
+        voice = own_voice if engine == own else default_voice(engine, guide.language)
     parts = []
-    if (engine, voice_name(voice)) != (own, voice_name(guide.voice)):
+    if (engine, voice_name(voice)) != (own, voice_name(own_voice)):
         name = voice_name(voice)
         parts.append(slugify(name if engine == own else f"{engine}-{name}", "voice"))
     if rate_label:

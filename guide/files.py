@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .errors import FileError, ScriptError, UnsafeOutput
+from .errors import FileError, UnsafeOutput
 
 
 def _umask() -> int:
@@ -243,20 +243,3 @@ def atomic_copy(src: Path, dest: Path) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return dest
-
-
-def read_script_text(path: Path) -> str:
-    """A UTF-8 file an editor wrote (a script, guide.toml, lexicon.toml); errors as sentences."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ScriptError(path, f"could not be read ({exc.strerror or exc}).") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ScriptError(
-            path,
-            f"is not UTF-8 text (a byte on line {line} cannot be read). "
-            "Save it as UTF-8 in your editor and try again.",
-        ) from None

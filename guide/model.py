@@ -146,8 +146,8 @@ class Guide:
     "BCP 47 language tag of the narration."
     engine: str = "pyttsx3"
     "Speech engine: ``pyttsx3`` (espeak-ng), or ``piper`` for the natural voice."
-    voice: str = "en-us"
-    "Engine voice name."
+    voice: str = ""
+    "Engine voice name; empty means the engine's own voice for ``language``."
     rate: int = 150
     "Speaking rate in words per minute."
     source: str = ""

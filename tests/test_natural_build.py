@@ -167,3 +167,17 @@ def test_without_the_natural_extra_it_says_how_to_install_it(tiny_folder, tmp_pa
                           capture_output=True, text=True)
     assert done.returncode == 1
     assert done.stderr == "The natural voice is not installed. Install it with: make natural\n"
+
+
+def test_a_guide_whose_own_engine_is_piper_builds_its_own_edition_with_it(tmp_path, monkeypatch):
+    files = {"guide.toml": 'title = "Piper guide"\nengine = "piper"\nsource = "none"\n',
+             "01-one.txt": "# Title: One\n\nDrink water. Rest when you are tired.\n"}
+    folder = write_guide_folder(tmp_path / "scripts" / "own", files)
+    monkeypatch.chdir(folder.parent.parent)
+    result = CliRunner().invoke(cli, ["build", "own"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "audio_out/own/own.mp3\n"
+    manifest = json.loads(Path("audio_out/own/manifest.json").read_text())
+    assert (manifest["engine_name"], manifest["voice"]) == ("piper", JOE)
+    espeak = CliRunner().invoke(cli, ["build", "own", "--engine", "pyttsx3"])
+    assert espeak.stdout == "audio_out/own--pyttsx3-en-us/own--pyttsx3-en-us.mp3\n"
