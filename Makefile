@@ -103,9 +103,11 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 venv: system $(VENV)/.installed
 venv-test: system $(VENV)/.installed-test
 
-# Ratios of the build against the bare espeak-ng + ffmpeg pipeline; see bench/run.py.
-bench: venv
+# Ratios of the build against the bare espeak-ng + ffmpeg pipeline (bench/run.py), and the
+# natural voice against bare piper, with word error rates per engine (bench/natural.py).
+bench: venv-test $(VENV)/.installed-natural
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/natural.py
 
 # Cold chapters and cold builds with every core kept busy: raw engine failures before any
 # retry, and failed builds (0 expected). STRESS_CHAPTERS raw chapters, STRESS_BUILDS builds of

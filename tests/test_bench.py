@@ -48,3 +48,16 @@ def test_the_recogniser_hears_the_natural_voice_say_a_plain_sentence(tmp_path):
     text = "The doctor will call you today about your test."
     next(PiperEngine().synthesize([text], "en_US-joe-medium", 150)).write_wav(wav)
     assert w.wer(text, w.recognise(wav)) <= 0.5
+
+
+def test_natural_bench_smoke_prints_every_row():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "natural.py"), "--smoke"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
+    names = [row.split("|")[1].strip() for row in rows[1:]]
+    assert names == ["natural cold build / bare piper", "natural cold build, seconds",
+                     "peak memory, natural build",
+                     "word error rate, natural (Piper, Joe), chapters 1, 2",
+                     "word error rate, espeak-ng, chapters 1, 2", "natural WER / espeak-ng WER"]
+    assert re.fullmatch(r"\d+\.\d\d", rows[1].split("|")[2].strip())
