@@ -181,3 +181,22 @@ def test_a_guide_whose_own_engine_is_piper_builds_its_own_edition_with_it(tmp_pa
     assert (manifest["engine_name"], manifest["voice"]) == ("piper", JOE)
     espeak = CliRunner().invoke(cli, ["build", "own", "--engine", "pyttsx3"])
     assert espeak.stdout == "audio_out/own--pyttsx3-en-us/own--pyttsx3-en-us.mp3\n"
+
+
+def test_a_cold_natural_build_gives_the_same_bytes_with_one_job_and_two(tmp_path):
+    """Fresh processes and fresh caches, as a user runs it: every MP3, transcript and playlist."""
+    folder = write_guide_folder(tmp_path / "scripts" / "tiny")
+    outs = []
+    for jobs in (1, 2):
+        root = tmp_path / f"jobs{jobs}"
+        env = {**os.environ, "GUIDE_CACHE_DIR": str(root / "cache")}
+        subprocess.run([sys.executable, "-m", "guide", "build", str(folder), "--engine", "piper",
+                        "--out", str(root / "audio_out"), "--jobs", str(jobs)],
+                       env=env, check=True, capture_output=True)
+        outs.append(root / "audio_out" / EDITION)
+    one, two = outs
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    for rel in files:
+        if rel.name != "manifest.json":
+            assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
