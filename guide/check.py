@@ -17,7 +17,10 @@ three levels:
     chapter; a word the voice may say badly (:mod:`guide.check_words`); a
     ``# Source:`` that is not a section of the article; the article's sources
     read in no chapter; words the article never uses, in a chapter made from
-    the article (drift).
+    the article (drift); what only works on paper (:mod:`guide.check_ear`:
+    words that point at a page, unclear dates, list items too long to follow,
+    long web addresses); an entry of the guide's own lexicon that matches no
+    word of the guide (:mod:`guide.check_lexicon`).
 ``info`` (for the reviewer)
     drift in framing and glossary chapters, where plain-language
     explanations are expected; an article that could not be compared.
@@ -32,8 +35,9 @@ from pathlib import Path
 
 import textstat
 
-from . import check_terms, check_words
+from . import check_ear, check_lexicon, check_terms, check_words
 from .article import read_article
+from .check_problem import Problem
 from . import manifest as manifest_io
 from .durations import spoken_duration
 from .errors import GuideError, NotBuilt
@@ -57,22 +61,6 @@ LEVELS = ("error", "warning", "info")
 "Problem levels, most serious first."
 
 textstat.set_lang("en_US")
-
-
-@dataclass
-class Problem:
-    """One thing to fix or look at."""
-
-    level: str
-    "``error``, ``warning`` or ``info``."
-    chapter: int | None
-    "The chapter it is in, or ``None`` for the whole guide."
-    message: str
-    "One plain sentence, starting in lower case, to follow 'Error, chapter 4: '."
-    kind: str
-    "What was checked: grade, sentence, length, term, glossary, pronunciation, coverage, source, drift."
-    detail: dict = field(default_factory=dict)
-    "The facts behind the message (the sentence, word, phonemes ...), for --json."
 
 
 @dataclass
@@ -207,6 +195,8 @@ def check_guide(guide: Guide, lexicon: Lexicon, article: Article | None = None,
     report.problems += _term_problems(guide, lexicon)
     report.problems += _word_problems(spoken, lexicon, voice or guide.voice or guide.language.lower(), say_phonemes,
                                       guide.language.lower().startswith("en"))
+    report.problems += check_ear.ear_problems(guide, lexicon, citation_chapters(guide))
+    report.problems += check_lexicon.unused_entries(guide, lexicon)
     if article is not None:
         report.problems += _coverage_problems(guide, article)
         report.problems += _drift_problems(guide, article, lexicon)
@@ -334,16 +324,17 @@ def _word_problems(spoken: list[tuple[int, str]], lexicon: Lexicon, voice: str,
             text = (f'espeak-ng spells "{f.word}" letter by letter{ph}; {listen}, and if that is '
                     "right, add it to the guide's lexicon.toml.")
         elif f.reason == "capitals":
+            spell = (f'with say = "{f.say}"' if f.say else "with a say that spells it, then "
+                     f'listen again with guide say --show "{f.word}"')
             text = (f'espeak-ng reads "{f.word}", written in capitals, as a word when it stands '
                     f'alone, not letter by letter{ph}; {listen} and with its sentence, and if it '
-                    f'should be spelled, add it to the guide\'s lexicon.toml with say = '
-                    f'"{" ".join(f.word)}".')
+                    f"should be spelled, add it to the guide's lexicon.toml {spell}.")
         else:
             text = (f'"{f.word}" is in no dictionary, so espeak-ng guesses how to say it{ph}; '
                     f"{listen}, and if it sounds right, add it to the guide's lexicon.toml.")
         problems.append(Problem("warning", f.chapter, text, "pronunciation",
                                 {"word": f.word, "phonemes": f.phonemes, "reason": f.reason,
-                                 "chapters": f.chapters}))
+                                 "chapters": f.chapters, "say": f.say}))
     return problems
 
 

@@ -16,6 +16,12 @@ editor can listen with ``guide say`` and, when it sounds right, add the word
 to the guide's ``lexicon.toml`` (an entry with no ``say`` means "the engine
 says it well"), which silences the finding.
 
+A word in capitals counts as spelled only when espeak-ng says each letter's
+name, as it says that letter alone. When it does not, the finding offers a
+``say`` that spells it (:func:`letters_say`), but only one that espeak-ng
+is heard to say as those letter names: "F D A", or "eigh M" for ``AM``,
+since espeak-ng says a lone "A" before other letters as the article "uh".
+
 **Drift.** The content words of a chapter (not in :data:`STOP_WORDS`, at
 least three letters, not one of :data:`FRAMING_WORDS`) whose stem (:func:`stem`) the source article never
 uses, nor the lexicon's definitions of the terms the article uses (those are
@@ -57,6 +63,9 @@ listening next part parts press question questions read source sources team than
 welcome word words
 """.split())
 "Words of a guide's own framing ('Chapter 2 gives the key points'), left out of the drift list."
+
+LETTER_SAY = {"A": "eigh"}
+"Respellings of letters that espeak-ng does not say as their names among other letters."
 
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
 _VOWELS = set("aeiouyAEIOUY")
@@ -103,9 +112,32 @@ def phonemes(text: str, voice: str = "en-us") -> str:
     return " ".join(done.stdout.split())
 
 
-def _bare(ph: str) -> str:
-    """Phonemes without stress marks, pauses and spaces, for comparing."""
-    return re.sub(r"[\s',;\-_%=]", "", ph)
+def _spelled(ph: str) -> str:
+    """Phonemes of spelled letters, for comparing: no stress, pauses or linking r ("A@r-")."""
+    return re.sub(r"@r", "@", re.sub(r"[\s',;\-_%=|!]", "", ph))
+
+
+def letter_names(word: str, voice: str = "en-us",
+                 say_phonemes: Callable[[str, str], str] = phonemes) -> str:
+    """The phonemes of ``word`` spelled out: each letter as espeak-ng says it alone, which is
+    its name ("A" is 'eI); "" when espeak-ng cannot say them."""
+    names = [say_phonemes(letter, voice) for letter in word]
+    return "" if not all(names) else _spelled("".join(names))
+
+
+def letters_say(word: str, voice: str = "en-us",
+                say_phonemes: Callable[[str, str], str] = phonemes) -> str | None:
+    """A spoken form that spells ``word`` and that espeak-ng says as the letters' names: the
+    letters with spaces ("F D A"), else with :data:`LETTER_SAY` ("eigh M"); ``None`` when
+    neither is heard right, or espeak-ng is not there to listen."""
+    target = letter_names(word, voice, say_phonemes)
+    plain = " ".join(word.upper())
+    respelled = " ".join(LETTER_SAY.get(c, c) for c in word.upper())
+    for say in dict.fromkeys((plain, respelled)):
+        heard = say_phonemes(say, voice)
+        if target and heard and _spelled(heard) == target:
+            return say
+    return None
 
 
 @dataclass
@@ -122,6 +154,8 @@ class WordFinding:
     "espeak-ng's phonemes for it; empty when espeak-ng is not installed."
     chapters: list[int] = field(default_factory=list)
     "Every chapter it is heard in."
+    say: str | None = None
+    "For a word in capitals: a spoken form that espeak-ng is heard to spell it with."
 
 
 def risky_words(spoken_by_chapter: Iterable[tuple[int, str]], lexicon: Lexicon,
@@ -143,12 +177,14 @@ def risky_words(spoken_by_chapter: Iterable[tuple[int, str]], lexicon: Lexicon,
             reason = _risk(word, known, words)
             if reason:
                 found[key] = WordFinding(word, chapter, reason, chapters=[chapter])
+    heard = cache(say_phonemes)
     for finding in found.values():
-        finding.phonemes = say_phonemes(finding.word, voice)
+        finding.phonemes = heard(finding.word, voice)
         if finding.reason == "capitals" and finding.phonemes:
-            letters = say_phonemes(" ".join(finding.word), voice)
-            if _bare(letters) == _bare(finding.phonemes):
+            if _spelled(finding.phonemes) == letter_names(finding.word, voice, heard):
                 finding.reason = "spelled"
+            else:
+                finding.say = letters_say(finding.word, voice, heard)
     return list(found.values())
 
 

@@ -22,6 +22,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -80,6 +81,22 @@ def text(what: str = "text in quotes", pattern: str | None = None, empty: bool =
         if value and shape is not None and not shape.fullmatch(value):
             raise _must(name, what, value)
         return value
+    return check
+
+
+def day() -> Check:
+    """A date written YYYY-MM-DD that is on the calendar (a TOML date without quotes too), or ""."""
+    def check(name: str, value: Any) -> str:
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value.isoformat()
+        if value == "":
+            return value
+        try:
+            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                return date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+        raise _must(name, 'a date in quotes, written like "2025-04-03"', value)
     return check
 
 
@@ -143,6 +160,9 @@ class GuideConfig:
     "The source article: a file name inside the guide folder, or a citation."
     source_title: str = setting("", text())
     "The source article's own title."
+    source_reviewed: str | None = setting(None, day())
+    """When the source article was last reviewed or updated, as YYYY-MM-DD; ``guide new`` fills it
+    in from the article's byline when the date's order is clear."""
     publisher: str = setting("", text())
     "Who publishes the guide (the artist and publisher tags)."
     target_grade: float = setting(8.0, number(1, 20, "a reading grade"))

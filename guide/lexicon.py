@@ -7,6 +7,10 @@ entries add to the built-in ones, or override them field by field.
 The script keeps the written word; :meth:`Lexicon.respell` gives the engine
 the spoken form, and :meth:`Lexicon.terms_in` finds where terms are used so
 ``guide check`` can tell a term used before it is explained.
+
+Terms match whole words.  An entry with ``inside_codes = true`` also matches
+where a letter meets a digit, so that ``FAQ`` is found in ``FAQ006``; its
+spoken form is then set apart from the code by spaces ("F eigh Q 006").
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ BUILTIN_PATH = Path(__file__).parent / "data" / "lexicon.toml"
 "The lexicon shipped with the package."
 FILE_NAME = "lexicon.toml"
 "The name of a guide's own lexicon, in the guide folder."
-KEYS = ("say", "define", "forms", "match_case")
+KEYS = ("say", "define", "forms", "match_case", "inside_codes")
 "The keys an entry may have."
 SAY_PATTERN = re.compile(r"[A-Za-z]+(?:(?:'|-| )[A-Za-z]+)*")
 "A spoken form: plain letters in words, joined by spaces, hyphens or apostrophes."
@@ -50,6 +54,8 @@ class Entry:
     "(form, spoken form) for the forms said differently from ``say``, e.g. plurals."
     match_case: bool = False
     "Match only as written (``DES``, not ``des``); otherwise case is ignored."
+    inside_codes: bool = False
+    "Also match at a letter-digit boundary: ``FAQ`` in ``FAQ006``, ``HPV`` in ``16HPV``."
 
     @property
     def written_forms(self) -> tuple[str, ...]:
@@ -88,10 +94,8 @@ class Entry:
             raise ValueError(f"say must be plain letters and spaces, not {shown(say)}")
         define = _optional_text(table, "define") or None
         forms, form_say = _forms(table.get("forms", []))
-        match_case = table.get("match_case", False)
-        if not isinstance(match_case, bool):
-            raise ValueError(f"match_case must be true or false, not {shown(match_case)}")
-        return cls(term, say, define, forms, form_say, match_case)
+        match_case, inside_codes = (_flag(table, key) for key in ("match_case", "inside_codes"))
+        return cls(term, say, define, forms, form_say, match_case, inside_codes)
 
     def to_dict(self) -> dict[str, Any]:
         """The entry's TOML table (without the term, which is the table's name)."""
@@ -107,6 +111,8 @@ class Entry:
             table["forms"] = list(self.forms)
         if self.match_case:
             table["match_case"] = True
+        if self.inside_codes:
+            table["inside_codes"] = True
         return table
 
 
@@ -223,7 +229,9 @@ class Lexicon:
                 return match.group()
             if written[0].isupper() and not written.isupper() and say[0].islower():
                 say = say[0].upper() + say[1:]
-            return say
+            before = " " if match.start() and text[match.start() - 1].isalnum() else ""
+            after = " " if text[match.end():match.end() + 1].isalnum() else ""
+            return f"{before}{say}{after}"
 
         return pattern.sub(spoken, text)
 
@@ -250,15 +258,32 @@ class Lexicon:
                     else:
                         folded[key.casefold()] = entry
                         body = f"(?i:{body})"
-                    parts.append((len(key), body))
+                    parts.append((len(key), _bounded(body, key, entry.inside_codes)))
             parts.sort(key=lambda p: -p[0])
             alternation = "|".join(body for _, body in parts)
-            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if parts else None
+            pattern = re.compile(alternation) if parts else None
             self._index = (pattern, exact, folded)
         return self._index
 
 
 # ------------------------------------------------------------------- helpers
+
+
+def _bounded(body: str, key: str, inside_codes: bool) -> str:
+    """A form's pattern with its word boundaries: whole words only, or, ``inside_codes``,
+    also where a letter meets a digit ("FAQ" in "FAQ006", "HPV" in "16HPV")."""
+    if not inside_codes:
+        return rf"(?<!\w)(?:{body})(?!\w)"
+    before = r"(?<![^\W\d])" if key[0].isalpha() else r"(?<![\d_])" if key[0].isdigit() else r"(?<!\w)"
+    after = r"(?![^\W\d])" if key[-1].isalpha() else r"(?![\d_])" if key[-1].isdigit() else r"(?!\w)"
+    return f"{before}(?:{body}){after}"
+
+
+def _flag(table: dict[str, Any], key: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{key} must be true or false, not {shown(value)}")
+    return value
 
 
 def _optional_text(table: dict[str, Any], key: str) -> str:

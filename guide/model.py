@@ -34,6 +34,8 @@ class Block:
     "The written text, whitespace folded to single spaces."
     kind: BlockKind = BlockKind.PARAGRAPH
     "Whether this is a paragraph or a list item."
+    number: int | None = None
+    "An item's number in a numbered list of the article (``<ol>``, ``1.``); ``None`` otherwise."
 
 
 # --------------------------------------------------------------------- article
@@ -70,6 +72,10 @@ class Article:
     "How it was read: ``text``, ``markdown`` or ``html``."
     path: Path | None = None
     "Where it was read from, when it came from a file."
+    bylines: list[str] = field(default_factory=list)
+    "Byline and date lines ('Reviewed by ...', 'Last updated ...'), kept for the editor, never spoken."
+    notes: list[str] = field(default_factory=list)
+    "Sentences for the editor about how the article was read (a table without a header row ...)."
 
     @property
     def headings(self) -> list[str]:
@@ -123,6 +129,8 @@ class Chapter:
     "The article sections this chapter comes from (``Introduction`` for the lead)."
     stem: str = ""
     "The file name without extension, ``NN-chapter-slug``."
+    notes: list[str] = field(default_factory=list)
+    "Notes for the editor, written as ``# `` lines at the top of the script; never spoken."
 
     @property
     def text(self) -> str:
@@ -158,6 +166,10 @@ class Guide:
     "Who publishes the guide (artist/publisher tag)."
     target_grade: float = 8.0
     "Highest reading grade ``guide check`` accepts."
+    source_reviewed: str | None = None
+    "When the source article was last reviewed or updated, ``YYYY-MM-DD``, when known."
+    notes: list[str] = field(default_factory=list)
+    "What making a draft found for the editor to know (``guide new`` says them); never saved."
     folder: Path | None = None
     "The guide folder it was read from."
 

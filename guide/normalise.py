@@ -6,13 +6,16 @@ It runs in stages, each reading its tables from :mod:`guide.normalise_rules`
 
 1. characters: NFC, HTML entities, markup-looking tags, control and
    zero-width characters, curly quotes and dashes folded;
-2. web and e-mail addresses, said as a site name;
-3. the pronunciation lexicon (:meth:`guide.lexicon.Lexicon.respell`);
-4. abbreviations (``e.g.``, ``Dr.``, ``St.`` by context);
-5. numbers: phone numbers, money, dates, fractions, ranges, ordinals,
-   decades, percentages, units, decimals;
-6. symbols left over (``&``, ``/``, ``±``, dashes);
-7. a final filter that keeps only letters the voice can say, digits and
+2. web and e-mail addresses, said as a site name and path
+   (:mod:`guide.normalise_web`);
+3. service numbers when dialled ("Call 9 1 1"), local phone numbers and
+   times ("12 noon"), from :mod:`guide.normalise_numbers`;
+4. the pronunciation lexicon (:meth:`guide.lexicon.Lexicon.respell`);
+5. abbreviations (``e.g.``, ``Dr.``, ``St.`` by context);
+6. numbers: phone numbers, money, dates, fractions, ranges, ordinals,
+   decades, percentages, units, decimals, then thousands in words;
+7. symbols left over (``&``, ``/``, ``±``, dashes);
+8. a final filter that keeps only letters the voice can say, digits and
    plain punctuation, so nothing the engine could take as markup survives.
 
 Sentence-final punctuation is kept: espeak-ng uses it for intonation.
@@ -23,21 +26,33 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
 
 from . import normalise_rules as R
 from .lexicon import Lexicon
+from .normalise_numbers import (
+    period_stays,
+    say_date,
+    speak_local_phones,
+    speak_service_numbers,
+    speak_thousands,
+    speak_times,
+)
+from .normalise_web import speak_addresses
 from .sentences import ends_before
 
 
-def normalise(text: str, lexicon: Lexicon | None = None) -> str:
+def normalise(text: str, lexicon: Lexicon | None = None, language: str = "en") -> str:
     """Return the form of ``text`` that the speech engine is given.
 
     ``lexicon`` defaults to the built-in one; pass ``Lexicon()`` for none.
+    ``language`` chooses the service numbers said digit by digit.
     """
     lexicon = Lexicon.builtin() if lexicon is None else lexicon
     text = clean_characters(text)
-    text = speak_addresses(text)
+    text = speak_addresses(text, known=lambda word: lexicon.lookup(word) is not None)
+    text = speak_service_numbers(text, language)
+    text = speak_local_phones(text)
+    text = speak_times(text)
     text = lexicon.respell(text)
     text = expand_abbreviations(text)
     text = speak_numbers(text)
@@ -75,61 +90,6 @@ def _fold(char: str) -> str:
     if category == "Nd" and not char.isascii():
         return str(unicodedata.decimal(char))
     return char
-
-
-# ------------------------------------------------------------------ addresses
-
-_TRAILING = ".,;:!?)]}'\""
-_EMAIL = re.compile(R.EMAIL)
-_URL = re.compile(R.URL, re.I)
-
-
-def speak_addresses(text: str) -> str:
-    """E-mail and web addresses said as names: 'www.cdc.gov/x' → 'C D C dot gov'."""
-    text = _EMAIL.sub(lambda m: _keep_trailing(m.group(), _say_email), text)
-    return _URL.sub(lambda m: _keep_trailing(m.group(), _say_url), text)
-
-
-def _keep_trailing(found: str, say: Callable[[str], str]) -> str:
-    """Say an address, keeping the punctuation after it (a full stop is not part of it)."""
-    core = found.rstrip(_TRAILING)
-    return " " + say(core) + " " + found[len(core) :]
-
-
-def _say_url(url: str) -> str:
-    host = re.sub(r"^[a-z]+://", "", url, flags=re.I)
-    host = re.split(r"[/?#:]", host)[0].lower()
-    labels = [label for label in host.split(".") if label]
-    if labels and labels[0] == "www":
-        labels = labels[1:]
-    if not labels:
-        return "a website"
-    last = len(labels) - 1
-    return " dot ".join(
-        R.TLD_WORDS[label] if i == last and label in R.TLD_WORDS else _say_label(label)
-        for i, label in enumerate(labels)
-    )
-
-
-def _say_email(address: str) -> str:
-    name, _, host = address.partition("@")
-    parts = [p for p in re.split(r"\.", name) if p]
-    spoken = " dot ".join(_say_label(p, spell_short=False) for p in parts)
-    return f"{spoken} at {_say_url(host)}"
-
-
-def _say_label(label: str, spell_short: bool = True) -> str:
-    """A word of an address: said as a word, or spelled when short or without vowels."""
-    words = []
-    for part in re.split(r"[-_+%]+", label):
-        if not part:
-            continue
-        short = spell_short and len(part) <= 3
-        if part.isdigit() or (not short and re.search(r"[aeiouy]", part, re.I)):
-            words.append(part.lower())
-        else:
-            words.append(R.spell(part))
-    return " ".join(words)
 
 
 # -------------------------------------------------------------- abbreviations
@@ -171,16 +131,6 @@ def expand_abbreviations(text: str) -> str:
     return _ABBREVIATION.sub(expand, text)
 
 
-def period_stays(ends: str, after: str) -> bool:
-    """Whether an abbreviation's full stop, followed by ``after``, ends a sentence."""
-    rest = after.lstrip(R.CLOSERS)
-    if not rest.strip():
-        return True
-    if not rest[0].isspace():
-        return False
-    return ends_before(ends, rest.split()[0])
-
-
 def _saint_or_street(after: str) -> str:
     """'St. Louis' is Saint Louis; 'Main St.' and 'Main St. The …' are Street."""
     words = after.split() if after[:1].isspace() else []
@@ -197,7 +147,7 @@ def speak_numbers(text: str) -> str:
     """Numbers as a person says them; plain whole numbers stay as digits."""
     for pattern, say in _NUMBER_RULES:
         text = pattern.sub(say, text)
-    return text
+    return speak_thousands(text)
 
 
 def _digits(group: str) -> str:
@@ -217,13 +167,6 @@ def _money(m: re.Match[str]) -> str:
     if cents and int(cents):
         spoken += f" and {int(cents)} {'cent' if int(cents) == 1 else 'cents'}"
     return spoken
-
-
-def _date(m: re.Match[str]) -> str:
-    month, day, year = int(m.group(1)), int(m.group(2)), m.group(3)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return f"{m.group(1)} {m.group(2)} {year}"
-    return f"{R.MONTHS[month - 1]} {R.ordinal(day)}, {year}"
 
 
 def _vulgar(m: re.Match[str]) -> str:
@@ -294,7 +237,7 @@ _SAY_NUMBER = {
     "phone": _phone,
     "money": _money,
     "comparison": lambda m: f" {R.COMPARISONS[m.group(1)]} ",
-    "date": _date,
+    "date": say_date,
     "vulgar fraction": _vulgar,
     "mixed fraction": _mixed,
     "range": _range,

@@ -7,22 +7,25 @@ what it decides and why, so a change can be made without reading the code.
 
 Judgement calls, in one place:
 
-* Plain whole numbers stay as digits: espeak-ng reads "24", "1,000" and
-  "2025" the way a person does.  Everything it reads badly or literally is
-  rewritten: ordinals and fractions become words, decimals become
-  "2 point 5", "%" becomes "percent", ranges "4–12" and "4-12" become
-  "4 to 12", decades "1990s" become "nineteen nineties".
+* Plain whole numbers stay as digits: espeak-ng reads "24" and "2025" the
+  way a person does; with thousands commas ("2,400") they are said in words
+  (see :mod:`guide.normalise_numbers`, with service numbers and times).
+  Everything it reads badly or literally is rewritten: ordinals and
+  fractions become words, decimals become "2 point 5", "%" becomes
+  "percent", ranges "4–12" and "4-12" become "4 to 12", decades "1990s"
+  become "nineteen nineties".
 * Number/number: a fraction when the bottom is a small fraction denominator
   and the top is smaller ("1/2" → "one half", "3/4" → "three quarters");
   "24/7" → "24 7" (said "twenty-four seven"); a date when it has three parts
-  ("3/15/2024" → "March fifteenth, 2024", US order); anything else, above
-  all blood pressure ("140/90"), is "140 over 90".
+  ("3/15/2024" → "March fifteenth, 2024", or "3 slash 4 slash 2025" when the
+  order is unclear); anything else, above all blood pressure ("140/90"), is
+  "140 over 90".
 * Word/word: "and/or" → "and or"; otherwise the slash is said "or"
   ("mother/baby" → "mother or baby").  Known units are "per" ("mg/dL").
-* Web addresses are said as the site's name with "dot" and the path left
-  out: "https://www.cdc.gov/pregnancy/index.html" → "C D C dot gov".  Short
-  or vowel-less labels are spelled, others said as words.  E-mail addresses
-  are "name at site dot org".  Nothing is ever read character by character.
+* Web addresses are said as the site's name with "dot", then the path:
+  "https://www.cdc.gov/pregnancy/index.html" → "C D C dot gov, slash
+  pregnancy" (see :mod:`guide.normalise_web`).  E-mail addresses are "name
+  at site dot org".  Nothing is ever read character by character.
 * "etc." is "and so on", plainer for listeners than "et cetera".
 * Phone numbers are read digit by digit in their groups: "1, 8 0 0, ...".
 * Only letters an English voice can say are kept: Latin letters (with
@@ -227,7 +230,7 @@ TLDS = tuple(k for k in TLD_WORDS if k not in ("nhs",))
 
 MONTHS = ("January February March April May June July August September "
           "October November December").split()
-"Month names for dates written 3/15/2024 (US order: month first)."
+"Month names for dates written 3/15/2024 (month first unless a part says otherwise)."
 
 FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16})
 "Bottoms that make 'n/d' a fraction (when n < d) rather than 'n over d'."
@@ -359,8 +362,9 @@ NUMBER_PATTERNS: tuple[tuple[str, str], ...] = (
               r"( (?:thousand|million|billion))?"),
     # <5%, ≥ 3
     ("comparison", r"(<=|>=|[<>≤≥~≈])\s?(?=[0-9.])"),
-    # 3/15/2024 (month first)
-    ("date", r"(?<![0-9/.])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})(?![0-9/])"),
+    # 3/15/2024, 15.03.2024, 15-03-2024, 2024-03-15: see guide.normalise_numbers
+    ("date", r"(?<![0-9/.-])(?:([0-9]{1,2})(/|[.-](?=[0-9]{1,2}[.-][0-9]{4}))([0-9]{1,2})\2"
+             r"([0-9]{4}|[0-9]{2})|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2}))(?![0-9]|[/.-][0-9])"),
     # ½, 2½
     ("vulgar fraction", rf"(?<![0-9])(?:([0-9]+)\s?)?([{_FRACTIONS}])"),
     # 1 1/2

@@ -2,11 +2,12 @@
 
 An optional engine beside pyttsx3, behind the same three members as every
 engine (``id``, ``voices``, ``synthesize``). It needs the ``natural`` extra
-(``make natural``: piper-tts, which is GPL-3.0, and a voice). Like the pyttsx3
-engine, each call to :meth:`PiperEngine.synthesize` (one chapter) runs in a
-fresh worker process that loads the model once, speaks one sentence at a
-time, and gives a chapter's audio that depends only on its own sentences (see
-``guide/piper_worker.py`` for the seed). Every clip is checked like
+(``make natural``: piper-tts, which is GPL-3.0, and a voice). Each call to
+:meth:`PiperEngine.synthesize` (one chapter) runs in a worker process that
+reads the model once and starts each chapter with a new, seeded session, so a
+chapter's audio depends only on its own sentences, as if the worker were fresh
+(see ``guide/piper_worker.py``); a worker that finished a chapter serves the
+next, which saves starting Python and onnxruntime for every chapter. Every clip is checked like
 espeak-ng's, with the voice's own leading silence trimmed so that a
 sentence's timing starts where its sound starts.
 """
@@ -123,6 +124,8 @@ class PiperEngine:
         "Clips made again after a failed try, since this engine was made."
         self._ids: dict[str, str] = {}
         self._lock = threading.Lock()
+        self._idle: dict[str, list[_Worker]] = {}
+        "Workers that finished a chapter, by voice, waiting for the next one."
 
     def voice_file(self, voice: str) -> PiperVoiceFile:
         """The voice called ``voice`` (a name or a path to an ``.onnx``)."""
@@ -149,16 +152,42 @@ class PiperEngine:
         found = self.voice_file(voice)
         scale = length_scale(rate)
         with private("piper") as tmp:
-            worker = _Worker(found)
+            worker = self._begin(found)
             spoken: list[str] = []
+            finished = False
             try:
                 for i, text in enumerate(texts):
                     out = str(Path(tmp) / f"{i}.wav")
                     clip, worker = self._one(worker, found, spoken, text, scale, rate, out)
                     spoken.append(text)
                     yield clip
+                finished = True
             finally:
-                worker.close()
+                if finished:  # a worker that finished a chapter cleanly serves the next one
+                    with self._lock:
+                        self._idle.setdefault(found.name, []).append(worker)
+                else:
+                    worker.close(kill=True)
+
+    def _begin(self, found: PiperVoiceFile) -> _Worker:
+        """An idle worker for this voice, or a new one, with a new session: as good as fresh."""
+        with self._lock:
+            idle = self._idle.get(found.name, [])
+            worker = idle.pop() if idle else None
+        if worker is not None:
+            answer = worker.ask({"begin": True}, timeout=self.timeout_s)
+            if answer.get("ok"):
+                return worker
+            worker.close(kill=True)
+        return _Worker(found)
+
+    def close(self) -> None:
+        """Stop every idle worker (they also stop by themselves when this process ends)."""
+        with self._lock:
+            workers = [w for idle in self._idle.values() for w in idle]
+            self._idle.clear()
+        for worker in workers:
+            worker.close()
 
     def _one(self, worker, found, spoken, text, scale, rate, out):
         """One clip, tried again in a fresh worker (after replaying the chapter so far) when it fails."""

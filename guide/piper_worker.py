@@ -11,9 +11,10 @@ Why the output is the same every time
 A VITS voice adds random noise (two ``RandomNormalLike`` nodes in the model).
 onnxruntime seeds those from its global seed when the session is created, and
 each run then draws the next numbers. So the worker sets a fixed seed before
-it creates its one session, and the engine starts one worker per chapter: a
-chapter's audio depends only on its own sentences, whatever the number of
-jobs. onnxruntime runs on one thread, which keeps the floating-point sums in
+it creates a session, and makes a new session (from the model it read once)
+at the start of every chapter (``{"begin": true}``): a chapter's audio depends
+only on its own sentences, whatever the number of jobs, and a worker serves
+one chapter after another without starting Python again. onnxruntime runs on one thread, which keeps the floating-point sums in
 one order (and two workers on two cores use the machine fully).
 
 This module imports nothing from the rest of the package, so a worker starts
@@ -34,6 +35,9 @@ SEED = 20260101
 class Voice:
     """One Piper voice, loaded once, on one thread."""
 
+    _model_bytes: dict[str, bytes] = {}
+    "Each model file, read once per worker: a new session for each chapter needs no disk."
+
     def __init__(self, model: str, config: str) -> None:
         import onnxruntime
         from piper import PiperVoice
@@ -41,12 +45,15 @@ class Voice:
 
         with open(config, encoding="utf-8") as f:
             piper_config = PiperConfig.from_dict(json.load(f))
+        if model not in self._model_bytes:
+            with open(model, "rb") as f:
+                self._model_bytes[model] = f.read()
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         onnxruntime.set_seed(SEED)
-        session = onnxruntime.InferenceSession(model, sess_options=options,
+        session = onnxruntime.InferenceSession(self._model_bytes[model], sess_options=options,
                                                providers=["CPUExecutionProvider"])
         self.voice = PiperVoice(config=piper_config, session=session)
         self.sample_rate = piper_config.sample_rate
@@ -71,14 +78,18 @@ def main(argv: list[str]) -> int:
     voice = None
     for line in sys.stdin:
         request = json.loads(line)
-        if voice is None:
-            try:
+        if voice is None or request.get("begin"):
+            try:  # a fresh session, so a new chapter draws the same noise as in a fresh worker
                 voice = Voice(model, config)
             except Exception as exc:  # a damaged model: the parent says so in one sentence
                 answer = {"ok": False, "fatal": True, "error": f"{type(exc).__name__}: {exc}"}
                 sys.stdout.write(json.dumps(answer) + "\n")
                 sys.stdout.flush()
                 continue
+        if request.get("begin"):
+            sys.stdout.write(json.dumps({"ok": True}) + "\n")
+            sys.stdout.flush()
+            continue
         try:
             frames = voice.speak(request["text"], float(request["length_scale"]), request["out"])
             answer = {"ok": True, "frames": frames}

@@ -38,6 +38,7 @@ from pathlib import Path
 
 import tomli_w
 
+from .article.bylines import keep_bylines
 from .article.decode import MAX_ARTICLE_BYTES
 from .config import GuideConfig
 from .errors import ArticleError, FileError, GuideExists, ScriptError, UnknownGuide
@@ -69,6 +70,7 @@ def format_script(chapter: Chapter) -> str:
     """The text of one chapter's script file."""
     lines = [f"# Title: {chapter.title}"]
     lines += [f"# Source: {source}" for source in chapter.sources] or ["# Source: none"]
+    lines += [f"# {note}" for note in chapter.notes]
     lines += [f"# {h}" for h in _HELP]
     previous: BlockKind | None = None
     for block in chapter.blocks:
@@ -321,14 +323,20 @@ def _write_error(path: Path, exc: OSError) -> FileError:
 
 
 def draft_guide(article: Article, slug: str) -> Guide:
-    """A first draft: an introduction from the lead, a chapter per section, sources."""
+    """A first draft: an introduction from the lead, a chapter per section, sources.
+
+    A numbered item starts with its number ("Step 1: ..."); the article's bylines
+    are editor notes in the first script, and a clear review date is ``source_reviewed``.
+    What the editor should know is in :attr:`Guide.notes`.
+    """
     guide = Guide(slug=slug, title=article.title, subtitle=article.subtitle,
                   source_title=article.title)
     for section in article.sections:
         if not section.blocks:
             continue
         title = section.heading or "Introduction"
-        guide.chapters.append(Chapter(0, title, list(section.blocks), [title]))
+        blocks = [_draft_block(block) for block in section.blocks]
+        guide.chapters.append(Chapter(0, title, blocks, [title]))
     if article.sources:
         items = [Block(s, BlockKind.ITEM) for s in article.sources]
         intro = Block("This guide is based on an article that lists these sources.")
@@ -338,7 +346,21 @@ def draft_guide(article: Article, slug: str) -> Guide:
     for number, (chapter, tail) in enumerate(zip(guide.chapters, tails), start=1):
         chapter.number = number
         chapter.stem = f"{number:0{width}d}-{tail}"
+    kept = keep_bylines(article.bylines, f"{guide.chapters[0].stem}.txt" if guide.chapters else "")
+    if guide.chapters:
+        guide.chapters[0].notes = kept.chapter_notes
+    guide.source_reviewed, guide.notes = kept.source_reviewed, article.notes + kept.notes
     return guide
+
+
+_NUMBERED = re.compile(r"(?i:step\s+)?\d{1,3}\s*[.:)]\s")  # "Step 2: ..." or "2. ..."
+
+
+def _draft_block(block: Block) -> Block:
+    """A block of the article as the draft writes it: a numbered item says its step."""
+    if block.number is None or _NUMBERED.match(block.text):
+        return Block(block.text, block.kind)
+    return Block(f"Step {block.number}: {block.text}", block.kind)
 
 
 # ------------------------------------------------------------------ finding

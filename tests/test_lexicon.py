@@ -199,6 +199,32 @@ def test_respell_keeps_what_is_around_the_word() -> None:
     assert lexicon.respell("precerclage cerclaged") == "precerclage cerclaged"
 
 
+CODES = '[FAQ]\nsay = "F eigh Q"\nmatch_case = true\ninside_codes = true\n' \
+        '["H1N1"]\nsay = "H one N one"\ninside_codes = true\n[HPV]\nsay = "H P V"\n'
+
+
+@pytest.mark.parametrize(("text", "spoken", "terms"), [
+    ("See FAQ006.", "See F eigh Q 006.", ["FAQ"]),          # letter, then digit
+    ("Form 006FAQ.", "Form 006 F eigh Q.", ["FAQ"]),        # digit, then letter
+    ("The FAQ.", "The F eigh Q.", ["FAQ"]),                 # a whole word, as before
+    ("FAQs and FAQ_1", "FAQs and FAQ_1", []),               # letter-letter, underscore
+    ("faq006", "faq006", []),                               # match_case still holds
+    ("H1N1 and H1N12 and xH1N1.", "H one N one and H1N12 and xH1N1.", ["H1N1"]),
+    ("HPV16 or 16HPV, then HPV.", "HPV16 or 16HPV, then H P V.", ["HPV"]),  # not asked for
+])
+def test_inside_codes_matches_at_a_letter_digit_boundary(text, spoken, terms) -> None:
+    lexicon = Lexicon.from_toml(CODES)
+    assert lexicon.respell(text) == spoken
+    assert [use.entry.term for use in lexicon.terms_in(text)] == terms
+
+
+def test_inside_codes_round_trips_and_defaults_to_false() -> None:
+    entry = Lexicon.from_toml(CODES).lookup("FAQ")
+    assert entry.inside_codes and entry.to_dict()["inside_codes"] is True
+    assert Entry.from_dict("FAQ", entry.to_dict()) == entry
+    assert not Entry.from_dict("x", {}).inside_codes and "inside_codes" not in Entry("x").to_dict()
+
+
 # ---------------------------------------------------------------- guide folders
 
 
@@ -271,7 +297,7 @@ BAD_ENTRIES = [
     ('[cerclage]\nsay = "<speak>x</speak>"\n',
      "in the entry 'cerclage' (line 1), say must be plain letters and spaces, not \"<speak>x</speak>\"."),
     ('[cerclage]\nsya = "x"\n', "in the entry 'cerclage' (line 1), sya is not a field an entry may have "
-                               "(they are say, define, forms and match_case)."),
+                               "(they are say, define, forms, match_case and inside_codes)."),
     ('[cerclage]\nsay = 3\n', "in the entry 'cerclage' (line 1), say must be text in quotes, not 3."),
     ('[cerclage]\ndefine = true\n',
      "in the entry 'cerclage' (line 1), define must be text in quotes, not true."),
@@ -283,6 +309,8 @@ BAD_ENTRIES = [
      "in the entry 'cerclage' (line 1), the form 'cerclages' must be said in plain letters, not \"{x}\"."),
     ('[cerclage]\nmatch_case = "yes"\n',
      "in the entry 'cerclage' (line 1), match_case must be true or false, not \"yes\"."),
+    ('[FAQ]\ninside_codes = 1\n',
+     "in the entry 'FAQ' (line 1), inside_codes must be true or false, not 1."),
     ('[a]\nsay = "b"\n["C-section"]\nsay = 5\n',
      "in the entry 'C-section' (line 3), say must be text in quotes, not 5."),
     ('[""]\nsay = "x"\n', "the entry (line 1) has an empty name."),

@@ -110,3 +110,96 @@ def test_shipped_guide_loads_with_key_points_and_words_to_know():
     assert titles[-1] == "sources"
     source = (shipped_folder() / "source.txt").read_text(encoding="utf-8")
     assert source.startswith("How an Incompetent Cervix May Lead to a Miscarriage")
+
+
+# ------------------------------------------------ drafts that work by ear (issue 12)
+
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+
+@pytest.mark.parametrize("name", ["csection-wound-care.html", "csection-recovery.md"])
+def test_draft_of_a_golden_article_matches_its_hand_checked_scripts(tmp_path, name):
+    from guide.article import read_article
+
+    article_path = ARTICLES / name
+    expected = ARTICLES / f"{article_path.stem}.draft"
+    guide = draft_guide(read_article(article_path), article_path.stem)
+    guide.source = f"source{article_path.suffix}"
+    folder = write_guide(guide, tmp_path / article_path.stem, source=article_path)
+    for path in sorted(expected.iterdir()):
+        if path.name != "notes.txt":
+            assert (folder / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+    assert guide.notes == expected.joinpath("notes.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize(("block", "drafted"), [
+    (Block("Wash your hands.", BlockKind.ITEM, number=1), "Step 1: Wash your hands."),
+    (Block("Dry.", BlockKind.ITEM, number=12), "Step 12: Dry."),
+    (Block("Wash your hands.", BlockKind.ITEM), "Wash your hands."),
+    (Block("Step 2: Dry.", BlockKind.ITEM, number=2), "Step 2: Dry."),
+    (Block("2. Dry.", BlockKind.ITEM, number=2), "2. Dry."),
+    (Block("2 pills a day.", BlockKind.ITEM, number=2), "Step 2: 2 pills a day."),
+])
+def test_a_numbered_item_is_drafted_with_its_step(block, drafted):
+    guide = draft_guide(Article("T", sections=[Section(None, [block])]), "t")
+    assert guide.chapters[0].blocks == [Block(drafted, BlockKind.ITEM)]
+    assert format_script(guide.chapters[0]).endswith(f"\n- {drafted}\n")
+
+
+ROW = ("Ibuprofen (Advil, Motrin): dose, 600 milligrams; when to take it, every 6 hours; "
+       "most in 24 hours, 2,400 milligrams.")
+
+
+@pytest.mark.parametrize(("text", "sentences", "heard"), [
+    ("Step 1: Take the pill with water.", ["Step 1: Take the pill with water."], ("Step 1:", "Step one:")),
+    ("Step 2: Let water run over it. Do not scrub it.",
+     ["Step 2: Let water run over it.", "Do not scrub it."], ("Step 2:", "Step two:")),
+    ("Step 12: Rest.", ["Step 12: Rest."], ("Step 12:", "Step twelve:")),
+    (ROW, [ROW], ("Ibuprofen (Advil, Motrin): dose,",)),
+])
+def test_a_step_or_table_row_is_spoken_in_one_sentence_with_its_number_or_name(text, sentences, heard):
+    from guide.narration import chapter_sentences
+
+    spoken = chapter_sentences(Chapter(1, "Steps", [Block(text, BlockKind.ITEM)]), 1)[1:]
+    assert [s.text for s in spoken] == sentences
+    assert spoken[0].spoken.startswith(heard)
+
+
+def test_editor_notes_are_written_under_the_sources_and_never_read_back():
+    chapter = Chapter(1, "Intro", [Block("Hello.")], ["Introduction"], "01-intro",
+                      notes=["Byline: Reviewed by Dana Lee, RN."])
+    text = format_script(chapter)
+    assert text.splitlines()[:3] == ["# Title: Intro", "# Source: Introduction",
+                                     "# Byline: Reviewed by Dana Lee, RN."]
+    assert parse_script(text, Path("01-intro.txt")) == ("Intro", ["Introduction"], [Block("Hello.")])
+
+
+@pytest.mark.parametrize(("value", "kept"), [
+    ('"2025-04-03"', "2025-04-03"),
+    ("2025-04-03", "2025-04-03"),  # a TOML date without quotes
+    ('""', ""),
+    ('"03/04/2025"', None),
+    ('"2025-02-30"', None),
+    ('"20250403"', None),
+    ("2025-04-03T10:00:00", None),
+    ("20250403", None),
+])
+def test_source_reviewed_is_a_date_written_year_month_day(value, kept):
+    import tomllib
+
+    from guide.config import GuideConfig
+
+    data = tomllib.loads(f"source_reviewed = {value}")
+    if kept is None:
+        with pytest.raises(ScriptError, match=r"source_reviewed must be a date in quotes, written like "
+                                              r'"2025-04-03", not '):
+            GuideConfig.from_dict(data, "guide.toml")
+    else:
+        assert GuideConfig.from_dict(data, "guide.toml")[0].source_reviewed == kept
+
+
+def test_source_reviewed_goes_to_guide_toml_and_back(tmp_path, tiny_guide):
+    tiny_guide.source_reviewed = "2025-04-03"
+    folder = write_guide(tiny_guide, tmp_path / "copy")
+    assert 'source_reviewed = "2025-04-03"' in (folder / "guide.toml").read_text()
+    assert load_guide(folder).source_reviewed == "2025-04-03"

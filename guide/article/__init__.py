@@ -7,9 +7,13 @@ Public API::
     detect_format(text, path=None) -> str          # "text", "markdown" or "html"
     MAX_ARTICLE_BYTES                               # 5 MiB, see guide.article.decode
 
-Everything that is never spoken — image captions, photo credits, bylines,
-feedback and share widgets, ads, cookie banners, navigation — is left out;
-the article's sources go to :attr:`Article.sources`. Every failure is an
+Everything that is never spoken — image captions, photo credits, feedback
+and share widgets, ads, cookie banners, navigation — is left out; the
+article's sources go to :attr:`Article.sources`, its bylines and review dates
+to :attr:`Article.bylines` (kept for the editor, never spoken), and notes for
+the editor, such as a table without a header row, to :attr:`Article.notes`.
+Numbered list items keep their number (:attr:`Block.number`), and a table row
+names each cell by its column header (:mod:`.tables`). Every failure is an
 :class:`~guide.errors.ArticleError` with a one-line reason.
 
 The format comes from the file extension (``.txt``/``.text``, ``.md``/

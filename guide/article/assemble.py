@@ -17,9 +17,13 @@ furniture are the same for plain text, Markdown and HTML:
   up to the next heading of the same or a higher level, to
   :attr:`Article.sources` — its list items, or its paragraphs when it has no
   list; a furniture heading ("Related Articles") drops its section;
-* furniture text, photo credits, and bylines before the first heading are
-  dropped; sections left with no blocks are dropped; an article with no block
-  left raises :class:`~guide.errors.ArticleError`.
+* furniture text and photo credits are dropped; **bylines** before the first
+  heading, and review or date lines anywhere ("Last updated ...", "Reviewed by
+  Name"), are never spoken but kept in :attr:`Article.bylines` for the editor;
+* an item keeps its **number** in a numbered list; the first row of a **table
+  without a header row** adds a note for the editor to :attr:`Article.notes`;
+* sections left with no blocks are dropped; an article with no block left
+  raises :class:`~guide.errors.ArticleError`.
 """
 
 from __future__ import annotations
@@ -57,6 +61,10 @@ class Piece:
     "The whole paragraph is emphasised (a likely subtitle or caption)."
     role: str = ""
     "``title`` or ``subtitle`` when the reader knows; empty otherwise."
+    number: int | None = None
+    "An item's number in a numbered list."
+    no_header: bool = False
+    "The first row of a table that has no header row, so its cells are not labelled."
 
 
 def heading_like(text: str, max_words: int = 12) -> bool:
@@ -80,9 +88,11 @@ def _subtitle_like(piece: Piece) -> bool:
     return heading_like(piece.text, max_words=20)
 
 
-def _drop_furniture(pieces: list[Piece]) -> list[Piece]:
-    """Remove widgets, credits, and bylines that come before the first heading."""
+def _drop_furniture(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:
+    """Remove widgets and credits; take out bylines (before the first heading) and
+    review or date lines (anywhere), which are returned."""
     kept: list[Piece] = []
+    bylines: list[str] = []
     in_front = True
     for piece in pieces:
         if piece.kind == "heading" and not piece.role:
@@ -92,10 +102,12 @@ def _drop_furniture(pieces: list[Piece]) -> list[Piece]:
             continue
         if furniture.is_furniture_text(piece.text) or furniture.is_credit(piece.text):
             continue
-        if in_front and furniture.is_byline(piece.text):
+        if (in_front and furniture.holds_byline(piece.text)
+                or piece.kind == "paragraph" and furniture.is_review_line(piece.text)):
+            bylines.append(piece.text)
             continue
         kept.append(piece)
-    return [p for p in kept if p.text]
+    return [p for p in kept if p.text], bylines
 
 
 def _take_title(pieces: list[Piece], path: Path | None) -> tuple[str, list[Piece], int | None]:
@@ -136,6 +148,7 @@ class _Sections:
         self.mode_level = 0
         self.source_items: list[str] = []
         self.source_paragraphs: list[str] = []
+        self.notes: list[str] = []
 
     def add(self, piece: Piece) -> None:
         """Take one piece in reading order."""
@@ -148,7 +161,12 @@ class _Sections:
             target.append(piece.text)
             return
         kind = BlockKind.ITEM if piece.kind == "item" else BlockKind.PARAGRAPH
-        self.sections[-1].blocks.append(Block(text=piece.text, kind=kind))
+        section = self.sections[-1]
+        if piece.no_header:
+            where = f'under "{section.heading}"' if section.heading else "before the first heading"
+            self.notes.append(f"The table {where} has no header row, so each row is read with "
+                              "its cells in order. Check that every row makes sense by ear.")
+        section.blocks.append(Block(text=piece.text, kind=kind, number=piece.number))
 
     def _heading(self, piece: Piece) -> bool:
         """Handle a heading; return False when it is to be kept as a paragraph."""
@@ -184,9 +202,10 @@ def assemble(
     path: Path | None = None,
     sources: list[str] | None = None,
     infer_subtitle: bool = True,
+    bylines: list[str] | None = None,
 ) -> Article:
-    """Build the article; ``sources`` are entries a reader already found."""
-    pieces = _drop_furniture(pieces)
+    """Build the article; ``sources`` and ``bylines`` are what a reader already found."""
+    pieces, found_bylines = _drop_furniture(pieces)
     title, pieces, after = _take_title(pieces, path)
     subtitle, pieces = _take_subtitle(pieces, after, infer_subtitle)
     builder = _Sections()
@@ -196,7 +215,8 @@ def assemble(
     if not sections:
         raise ArticleError(path or Path("<text>"), NO_TEXT)
     all_sources = [s for s in (sources or []) + found if s]
+    all_bylines = list(dict.fromkeys(b for b in (bylines or []) + found_bylines if b))
     return Article(
         title=title, subtitle=subtitle, sections=sections, sources=all_sources,
-        format=format, path=path,
+        format=format, path=path, bylines=all_bylines, notes=builder.notes,
     )

@@ -23,6 +23,7 @@ import re
 
 from bs4 import Tag
 
+from .dates import dates_in
 from .text import fold_key, word_count
 
 # ------------------------------------------------------------------ text rules
@@ -127,6 +128,30 @@ def is_byline(text: str) -> bool:
     return word_count(stripped) <= 8 and bool(_BY_NAME.match(stripped))
 
 
+_REVIEW_LINE = re.compile(
+    r"^((?i:last\s+(updated|reviewed))\b|(?i:(medically\s+)?reviewed\s+by)\s+(Dr\.?\s+)?[A-Z])"
+)
+_DATED_LINE = re.compile(r"^(?i:(updated|published|reviewed)(\s+on)?\s*:?\s)")
+_BYLINE_PARTS = re.compile(r"\s+[·•|—–]\s+")
+
+
+def holds_byline(text: str) -> bool:
+    """Whether a short block is bylines, review notes or date lines, alone or joined by
+    ``·``, ``•``, ``|`` or a dash ("By Ann Lee · Updated March 4, 2024")."""
+    if word_count(text) > 40:
+        return False
+    return any(is_byline(part) for part in _BYLINE_PARTS.split(text.strip()))
+
+
+def is_review_line(text: str) -> bool:
+    """Whether a block in the body of an article is a review or date line that is never spoken:
+    "Last updated ...", "Last reviewed ...", "Medically reviewed by Name", "Published 2024 ..."."""
+    text = text.strip()
+    if word_count(text) > 30:
+        return False
+    return bool(_REVIEW_LINE.match(text)) or bool(_DATED_LINE.match(text) and dates_in(text))
+
+
 def is_sources_heading(text: str) -> bool:
     """Whether a heading introduces the article's sources or references."""
     return fold_key(text) in SOURCES_HEADINGS
@@ -224,6 +249,22 @@ def has_furniture_keyword(tag: Tag) -> bool:
         if token in _KEYWORDS or token.startswith(_KEYWORD_PREFIXES):
             return True
     return False
+
+
+_BYLINE_KEYWORDS = frozenset(
+    {"byline", "author", "authors", "meta", "date", "dateline", "published", "updated",
+     "reviewed", "reviewer", "review", "attribution", "contributors", "credits"}
+)
+
+
+def may_hold_byline(tag: Tag) -> bool:
+    """Whether removed furniture may hold the article's byline or review date: a
+    ``header`` or ``footer`` (or banner, contentinfo), or an element named like a byline."""
+    if tag.name in ("header", "footer"):
+        return True
+    if any(role in ("banner", "contentinfo") for role in str(tag.get("role", "")).lower().split()):
+        return True
+    return any(token in _BYLINE_KEYWORDS for token in element_tokens(tag))
 
 
 def is_subtitle_element(tag: Tag) -> bool:

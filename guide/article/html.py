@@ -30,12 +30,15 @@ What is read, in order of the steps of :func:`html_pieces`:
    removes a wrapper — an element holding more than half of the root's
    paragraph text in three or more blocks, such as ``<div class="post
    has-share-bar">`` — and the title and subtitle are lifted out of whatever
-   furniture they stand in.
+   furniture they stand in. Bylines and review dates in a removed ``header``,
+   ``footer`` or byline element ("Medically reviewed by ...", "Last updated
+   ...") are kept in :attr:`Article.bylines` for the editor, never read.
 6. The root is walked in order: ``h1``–``h3`` are headings that start
    sections; ``h4``–``h6`` are headings the assembler keeps as a short
    paragraph of their own (a bold lead-in); ``li`` is an item; ``p``, ``div``
-   and other blocks are paragraphs; each table row is an item whose cells are
-   joined with commas; ``<br>`` folds to a space; ``<pre>`` is read as text
+   and other blocks are paragraphs (``<ol>`` items keep their numbers); each
+   table row is an item whose cells are named by their column headers (see
+   :mod:`.tables`); ``<br>`` folds to a space; ``<pre>`` is read as text
    unless it holds ``<code>``; footnote markers (``<sup><a>1</a></sup>``,
    ``<sup>[2]</sup>``) are not read; a wholly italic paragraph holding, or
    right under, a picture is its caption and is not read. Entities are
@@ -74,6 +77,8 @@ class HtmlContent:
 
     pieces: list[Piece] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    "Bylines and review dates found in page furniture, which is never read."
     title_in_place: bool = True
     "The title is a piece in reading order, so a dek may be looked for under it."
 
@@ -275,24 +280,30 @@ def _is_wrapper(tag: Tag, guard: int, chars: dict[int, int], page: Page) -> bool
     return page.blocks[id(tag)] >= 3
 
 
-def _remove_furniture(root: Tag, keep: list[Tag], page: Page) -> None:
-    """Mark page furniture below ``root`` as removed, lifting out the title and subtitle.
+def _remove_furniture(root: Tag, keep: list[Tag], page: Page) -> list[str]:
+    """Mark page furniture below ``root`` as removed, lifting out the title and subtitle;
+    return the bylines found in what is removed.
 
     Elements removed here are never inside a later one, so the paragraph
     counts taken at the start stay right for every element looked at.
     """
     chars = page.paragraph_table()
     guard = chars[id(root)]
+    bylines: list[str] = []
     for tag in _elements(root, page.marks.removed):
         if any(tag is k for k in keep):
             continue
         structural = tag.name in furniture.STRUCTURAL_TAGS or furniture.has_furniture_role(tag)
         keyword = not structural and furniture.has_furniture_keyword(tag)
         if (structural or keyword) and not (keyword and _is_wrapper(tag, guard, chars, page)):
+            if furniture.may_hold_byline(tag):
+                bylines += [p.text for p in Walker(page.marks).walk(tag)
+                            if p.kind != "heading" and furniture.holds_byline(p.text)]
             page.remove(tag)
             inside = [k for k in keep if page.inside(k, tag)]
             if inside:
                 page.marks.lifted[id(tag)] = inside
+    return bylines
 
 
 def html_pieces(
@@ -315,7 +326,7 @@ def html_pieces(
     if subtitle is not None:
         marks.roles[id(subtitle)] = "subtitle"
     content.sources = _take_sections(root, keep, page)
-    _remove_furniture(root, keep, page)
+    content.bylines = _remove_furniture(root, keep, page)
     content.pieces = Walker(marks).walk(root)
     if title is None and title_text:
         content.pieces.insert(0, Piece("heading", title_text, level=1, role="title"))
@@ -328,5 +339,5 @@ def parse_html(text: str, path: Path | None = None) -> Article:
     content = html_pieces(text)
     return assemble(
         content.pieces, "html", path, sources=content.sources,
-        infer_subtitle=content.title_in_place,
+        infer_subtitle=content.title_in_place, bylines=content.bylines,
     )

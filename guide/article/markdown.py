@@ -24,7 +24,8 @@ What is read and what is not:
   plain paragraphs**, because in a prose article four leading spaces are
   almost always accidental indentation, not code. Inline ```code``` is read as
   its text;
-* list items are items; each table row is an item.
+* list items are items, and numbered ones keep their number; each table row
+  is an item whose cells are named by the header row (see :mod:`.tables`).
 """
 
 from __future__ import annotations
@@ -95,5 +96,5 @@ def parse_markdown(text: str, path: Path | None = None) -> Article:
     content = html_pieces(markdown_to_html(text), whole_document=True, use_title_tag=False)
     return assemble(
         content.pieces, "markdown", path, sources=content.sources,
-        infer_subtitle=content.title_in_place,
+        infer_subtitle=content.title_in_place, bylines=content.bylines,
     )

@@ -11,7 +11,8 @@ The layout it expects (the layout of text copied from a health website):
 * **image captions and photo credits** are dropped: a credit line ("Hero
   Images/Getty Images", "Photo: ...", "© ...") and the caption line right above
   it — in the same block, or alone in the block before;
-* bylines and date lines are dropped before the first paragraph of prose;
+* bylines and date lines before the first paragraph of prose are never read,
+  but kept in :attr:`~guide.model.Article.bylines` for the editor;
 * blocks are separated by blank lines (runs of two or more blank lines, which
   separate topics in the lead of some articles, count as one);
 * a **heading** is a block of one short line (at most 12 words) that starts
@@ -19,9 +20,9 @@ The layout it expects (the layout of text copied from a health website):
   first line followed by a much longer line in the same block is a heading too.
   A heading-like line at the very end of the text is kept as a paragraph;
 * lines starting with ``•``, ``-``, ``*``, ``+`` (and similar bullets) or
-  ``1.`` / ``2)`` are **list items**; an indented line continues the item
-  above it; other lines of a block are joined into one paragraph (hard-wrapped
-  text is unwrapped);
+  ``1.`` / ``2)`` are **list items** (a numbered one keeps its number); an
+  indented line continues the item above it; other lines of a block are
+  joined into one paragraph (hard-wrapped text is unwrapped);
 * everything after a sources heading ("Article Sources", "References" ...) is
   the **sources** list: its list items, or its lines when it has no list;
 * furniture lines ("Was this page helpful?", "Advertisement", "Share" ...) are
@@ -39,7 +40,7 @@ from .assemble import Piece, assemble, heading_like
 from .text import clean_text, ends_a_sentence, is_title_case, word_count
 
 _BULLETS = "•‣◦▪●○■□*+\\-"
-_MARKER = re.compile(rf"^\s*(?:[{_BULLETS}]|\d{{1,3}}[.)])\s+(?=\S)")
+_MARKER = re.compile(rf"^\s*(?:[{_BULLETS}]|(?P<number>\d{{1,3}})[.)])\s+(?=\S)")
 _SOURCE_MARKER = re.compile(rf"^\s*(?:[{_BULLETS}]|\d{{1,3}}[.)]|\[\d{{1,3}}\])\s+(?=\S)")
 
 
@@ -68,14 +69,18 @@ def _is_sentence(line: str) -> bool:
     return ends_a_sentence(line) and word_count(line) > 6
 
 
-def _drop_credits(blocks: list[list[str]]) -> list[list[str]]:
-    """Drop furniture lines, photo credits with their captions, and early bylines."""
+def _drop_credits(blocks: list[list[str]], bylines: list[str]) -> list[list[str]]:
+    """Drop furniture lines and photo credits with their captions; move early bylines
+    to ``bylines``."""
     out: list[list[str]] = []
     seen_prose = False
     for block in blocks:
         kept: list[str] = []
         for line in block:
-            if furniture.is_furniture_text(line) or (not seen_prose and furniture.is_byline(line)):
+            if furniture.is_furniture_text(line):
+                continue
+            if not seen_prose and furniture.holds_byline(line):
+                bylines.append(clean_text(line))
                 continue
             if furniture.is_credit(line):
                 _drop_caption(kept, out)
@@ -114,18 +119,19 @@ def _subtitle(block: list[str], has_more: bool) -> str | None:
 def _lines_to_pieces(lines: list[str]) -> list[Piece]:
     """Paragraphs and list items of one block."""
     pieces: list[Piece] = []
-    kind, parts = "", []
+    kind, parts, number = "", [], None
     for line in lines:
         marker = _MARKER.match(line)
         if marker:
-            pieces.append(Piece(kind, clean_text(" ".join(parts))))
+            pieces.append(Piece(kind, clean_text(" ".join(parts)), number=number))
             kind, parts = "item", [line[marker.end() :]]
+            number = int(marker["number"]) if marker["number"] else None
         elif kind == "paragraph" or (kind == "item" and line[:1].isspace()):
             parts.append(line)
         else:
-            pieces.append(Piece(kind, clean_text(" ".join(parts))))
-            kind, parts = "paragraph", [line]
-    pieces.append(Piece(kind, clean_text(" ".join(parts))))
+            pieces.append(Piece(kind, clean_text(" ".join(parts)), number=number))
+            kind, parts, number = "paragraph", [line], None
+    pieces.append(Piece(kind, clean_text(" ".join(parts)), number=number))
     return [p for p in pieces if p.text]
 
 
@@ -174,9 +180,10 @@ def _sources_start(block: list[str]) -> bool:
 
 def parse_plain(text: str, path: Path | None = None) -> Article:
     """Read a plain-text article (already decoded and :func:`pre_clean`-ed)."""
-    blocks = _drop_credits(_blocks(text))
+    bylines: list[str] = []
+    blocks = _drop_credits(_blocks(text), bylines)
     if not blocks or _is_sentence(blocks[0][0]) or word_count(blocks[0][0]) > 25:
-        return _body(blocks, [], path)  # no title line: the assembler names it
+        return _body(blocks, [], path, bylines)  # no title line: the assembler names it
     pieces = [Piece("heading", clean_text(blocks[0][0]), level=1, role="title")]
     blocks = ([blocks[0][1:]] if len(blocks[0]) > 1 else []) + blocks[1:]
     if blocks:
@@ -184,10 +191,11 @@ def parse_plain(text: str, path: Path | None = None) -> Article:
         if subtitle:
             pieces.append(Piece("paragraph", subtitle, role="subtitle"))
             blocks = blocks[1:]
-    return _body(blocks, pieces, path)
+    return _body(blocks, pieces, path, bylines)
 
 
-def _body(blocks: list[list[str]], pieces: list[Piece], path: Path | None) -> Article:
+def _body(blocks: list[list[str]], pieces: list[Piece], path: Path | None,
+          bylines: list[str]) -> Article:
     """Add the body blocks and sources to the pieces found so far, and assemble."""
     sources: list[str] = []
     for index, block in enumerate(blocks):
@@ -196,4 +204,4 @@ def _body(blocks: list[list[str]], pieces: list[Piece], path: Path | None) -> Ar
             sources = _sources(rest)
             break
         pieces.extend(_block_pieces(block, is_last=index == len(blocks) - 1))
-    return assemble(pieces, "text", path, sources=sources, infer_subtitle=False)
+    return assemble(pieces, "text", path, sources=sources, infer_subtitle=False, bylines=bylines)

@@ -3,8 +3,9 @@
 The walk is iterative (an explicit stack), so deeply nested pages cannot
 exhaust Python's recursion limit. Rules (see :mod:`.html` for the whole
 reader): ``h1``–``h6`` are heading pieces with their level; ``li`` is an
-item; ``p``, ``div`` and other block elements end a paragraph; each table row
-is one item whose cells are joined with commas; ``<br>`` folds to a space;
+item, numbered inside an ``<ol>`` (its ``start``, ``reversed`` and an item's
+``value`` are kept); ``p``, ``div`` and other block elements end a paragraph;
+each table row is one item (see :mod:`.tables`); ``<br>`` folds to a space;
 ``<pre>`` is read as paragraphs unless it holds ``<code>``; footnote markers
 (``<sup><a href="#ref1">1</a></sup>``, ``<sup>[2]</sup>``, ``<sup>3,4</sup>``)
 are not read, while ``kg/m<sup>2</sup>`` keeps its 2; a wholly italic paragraph holding, or right
@@ -21,6 +22,7 @@ from bs4 import CData, NavigableString, PageElement, Tag
 
 from . import furniture
 from .assemble import Piece
+from .tables import Table, cells_of, row_text
 from .text import clean_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -64,6 +66,12 @@ class Walker:
         self.pieces: list[Piece] = []
         self.buffer: list[str] = []
         self.kinds = ["paragraph"]
+        self.numbers: list[int | None] = [None]
+        "The number of the item being read, for the first piece it gives (``None``: none)."
+        self.lists: list[_Counter | None] = []
+        "For each list the walk is in, its counter (``None`` for a list that is not numbered)."
+        self.tables: list[Table] = [Table()]
+        "The tables the walk is in, innermost last (the first holds rows found outside a table)."
         self.italic_depth = 0
         self.chars = self.italic_chars = 0
         self.has_image = self.after_image = False
@@ -110,7 +118,8 @@ class Walker:
         self.after_image = False
         if italic and (image or after_image):
             return  # the caption of a picture
-        self.pieces.append(Piece(self.kinds[-1], text, italic=italic))
+        number, self.numbers[-1] = self.numbers[-1], None
+        self.pieces.append(Piece(self.kinds[-1], text, italic=italic, number=number))
 
     def _whole(self, tag: Tag, kind: str, level: int = 2) -> None:
         """Emit one element as a single piece."""
@@ -143,6 +152,14 @@ class Walker:
             if name == "li":
                 self.flush()
                 self.kinds.append("item")
+                counter = self.lists[-1] if self.lists else None
+                self.numbers.append(counter.next(tag) if counter else None)
+            elif name in ("ol", "ul", "menu"):
+                self.flush()
+                self.lists.append(_Counter(tag) if name == "ol" else None)
+            elif name == "table":
+                self.flush()
+                self.tables.append(Table())
             elif name in _ITALIC:
                 self.italic_depth += 1
             elif name in BLOCK_TAGS:
@@ -155,19 +172,30 @@ class Walker:
         if tag.name == "li":
             self.flush()
             self.kinds.pop()
+            self.numbers.pop()
+        elif tag.name in ("ol", "ul", "menu"):
+            self.flush()
+            self.lists.pop()
+        elif tag.name == "table":
+            self.flush()
+            self.tables.pop()
         elif tag.name in _ITALIC:
             self.italic_depth -= 1
         elif tag.name in BLOCK_TAGS:
             self.flush()
 
     def _row(self, row: Tag) -> None:
-        """A table row: one item, cells joined with commas."""
+        """A table row: a header row is kept for the rows under it; any other row is one item."""
         self.flush()
-        cells = row.find_all(["td", "th"], recursive=False)
-        cells = [self._text(c) for c in cells if id(c) not in self.marks.removed]
-        text = ", ".join(c for c in cells if c)
+        cells = [(self._text(cell), cell.name == "th", span)
+                 for cell, span in cells_of(row, self.marks.removed)]
+        table = self.tables[-1]
+        in_head = row.parent is not None and row.parent.name == "thead"
+        if table.takes_header(cells, in_head):
+            return
+        text, no_header = row_text(table, [text for text, _, _ in cells], [s for _, _, s in cells])
         if text:
-            self.pieces.append(Piece("item", text))
+            self.pieces.append(Piece("item", text, no_header=no_header))
 
     def _text(self, tag: Tag) -> str:
         """The text of an element read whole, by a walk of its own."""
@@ -182,6 +210,30 @@ class Walker:
             for chunk in re.split(r"\n[ \t]*\n", pre.get_text()):
                 if clean_text(chunk):
                     self.pieces.append(Piece("paragraph", clean_text(chunk)))
+
+
+class _Counter:
+    """The numbers of an ``<ol>``'s items: from ``start``, counting down when ``reversed``."""
+
+    def __init__(self, ol: Tag) -> None:
+        self.step = -1 if ol.has_attr("reversed") else 1
+        start = _whole_number(ol.get("start"))
+        if start is None:
+            start = len(ol.find_all("li", recursive=False)) if self.step < 0 else 1
+        self.next_number = start
+
+    def next(self, li: Tag) -> int:
+        """The number of the item ``li`` (its ``value``, or the next one)."""
+        value = _whole_number(li.get("value"))
+        number = self.next_number if value is None else value
+        self.next_number = number + self.step
+        return number
+
+
+def _whole_number(value: object) -> int | None:
+    """An attribute's whole number (``start="3"``), or ``None``."""
+    text = str(value).strip() if isinstance(value, str) else ""
+    return int(text) if re.fullmatch(r"-?\d{1,6}", text) else None
 
 
 def _is_note_marker(sup: Tag) -> bool:

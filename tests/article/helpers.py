@@ -7,10 +7,16 @@ import re
 from pathlib import Path
 
 from guide.article import read_article
-from guide.model import Article
+from guide.model import Article, Block
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 WORD = re.compile(r"\w+")
+
+
+def block_dict(block: Block) -> dict:
+    """One block as the golden JSON files write it: ``number`` only for a numbered item."""
+    found = {"kind": block.kind.value, "text": block.text}
+    return found if block.number is None else {**found, "number": block.number}
 
 
 def as_dict(article: Article) -> dict:
@@ -20,13 +26,12 @@ def as_dict(article: Article) -> dict:
         "subtitle": article.subtitle,
         "format": article.format,
         "sections": [
-            {
-                "heading": s.heading,
-                "blocks": [{"kind": b.kind.value, "text": b.text} for b in s.blocks],
-            }
+            {"heading": s.heading, "blocks": [block_dict(b) for b in s.blocks]}
             for s in article.sections
         ],
         "sources": article.sources,
+        "bylines": article.bylines,
+        "notes": article.notes,
     }
 
 

@@ -43,6 +43,32 @@ def test_not_bylines(line):
     assert not furniture.is_byline(line)
 
 
+@pytest.mark.parametrize(("text", "holds", "review"), [
+    ("Reviewed by Dana Lee, RN. Last updated 03/04/2025.", True, True),
+    ("By Maria Lopez, RN · Medically reviewed by Dr. Sam Patel · Updated March 4, 2024", True, False),
+    ("Last reviewed: April 3, 2025", True, True),
+    ("Medically reviewed by Dr. Sam Patel", True, True),
+    ("Published on March 3, 2024.", True, True),
+    ("Published 2 studies show that rest helps.", True, False),
+    ("Reviewed by your care team.", True, False),
+    ("Updated guidelines say to rest", False, False),
+    ("Published studies show that rest helps.", False, False),
+    ("Last reviewed " + "word " * 30, False, False),
+])
+def test_bylines_in_a_block_and_review_lines_in_the_body(text, holds, review):
+    assert (furniture.holds_byline(text), furniture.is_review_line(text)) == (holds, review)
+
+
+@pytest.mark.parametrize(("markup", "may"), [
+    ("<header></header>", True), ("<footer></footer>", True), ("<div role='contentinfo'></div>", True),
+    ("<div class='post-byline'></div>", True), ("<p class='article-meta'></p>", True),
+    ("<nav></nav>", False), ("<aside class='related'></aside>", False), ("<div class='share'></div>", False),
+])
+def test_which_furniture_may_hold_the_byline(markup, may):
+    tag = BeautifulSoup(markup, "lxml").body.contents[0]
+    assert furniture.may_hold_byline(tag) is may
+
+
 @pytest.mark.parametrize(
     "text",
     ["Was this page helpful?", "was this page helpful", "Thanks for your feedback!", "Advertisement",

@@ -171,7 +171,7 @@ def test_lists_nested_items_divs_and_tables():
     assert [(b.kind, b.text) for b in article.sections[0].blocks] == [
         (BlockKind.PARAGRAPH, "Lead."), (BlockKind.PARAGRAPH, "Loose div text"), (BlockKind.PARAGRAPH, "A paragraph."),
         (BlockKind.PARAGRAPH, "tail text"), (BlockKind.ITEM, "One"), (BlockKind.ITEM, "One a"),
-        (BlockKind.ITEM, "Two"), (BlockKind.ITEM, "Food, Iron"), (BlockKind.ITEM, "Beans, High"),
+        (BlockKind.ITEM, "Two"), (BlockKind.ITEM, "Beans: iron, High."),
     ]
 
 

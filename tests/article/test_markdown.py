@@ -119,7 +119,7 @@ def test_nested_lists_and_tables_are_items():
     text = "# T\n\n- one\n  - one a\n- two\n\n| Food | Iron |\n|---|---|\n| Beans | High |\n"
     assert blocks(parse(text)) == [
         (BlockKind.ITEM, "one"), (BlockKind.ITEM, "one a"), (BlockKind.ITEM, "two"),
-        (BlockKind.ITEM, "Food, Iron"), (BlockKind.ITEM, "Beans, High"),
+        (BlockKind.ITEM, "Beans: iron, High."),
     ]
 
 

@@ -173,12 +173,13 @@ def test_related_articles_section_is_dropped():
     assert [s.heading for s in article.sections] == [None, "Care"]
 
 
-def test_byline_and_date_lines_in_the_front_are_dropped():
+def test_byline_and_date_lines_in_the_front_are_not_read_but_kept():
     text = "Title\n\nBy Ann Lee\nUpdated on May 2, 2023\n\nA first paragraph that is long enough to be prose here.\n"
     article = parse(text)
     assert [b.text for b in article.sections[0].blocks] == [
         "A first paragraph that is long enough to be prose here.",
     ]
+    assert article.bylines == ["By Ann Lee", "Updated on May 2, 2023"]
 
 
 # ------------------------------------------------------------------- properties

@@ -16,6 +16,8 @@ GOLDEN = {
     "iron-deficiency-anemia.txt": "text",
     "preeclampsia.md": "markdown",
     "gestational-diabetes.html": "html",
+    "csection-wound-care.html": "html",
+    "csection-recovery.md": "markdown",
 }
 
 
