@@ -59,7 +59,8 @@ yourselves
 
 FRAMING_WORDS = frozenset("""
 article ask audio chapter chapters guide hear heard here introduction key know listen
-listening next part parts press question questions read source sources team thank title
+listening next part parts press question questions read source sources step steps team thank
+title
 welcome word words
 """.split())
 "Words of a guide's own framing ('Chapter 2 gives the key points'), left out of the drift list."

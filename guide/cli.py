@@ -130,6 +130,8 @@ def new(article: Path, slug: str | None, scripts_dir: Path, force: bool) -> None
     guide = draft_guide(parsed, slug)
     guide.source = f"source{article.suffix.lower() or '.txt'}"
     folder = write_guide(guide, scripts_dir / slug, force=force, source=article)
+    for note in guide.notes:
+        say(note)
     say(f"Wrote {len(guide.chapters)} chapter scripts to {folder}.")
     say(f"Edit them in any text editor, then run: guide check {slug}, and guide build {slug}")
 
