@@ -41,7 +41,8 @@ INDEX_PAGE = re.compile(r"(?i)(?:index|default|home)\.(?:html?|php|aspx?|jsp|cfm
 "A last path part that the site serves by itself, left out."
 
 SHORT_WORDS = frozenset("""a an as at by do go if in is it my no of on or so to up us we
-    all and are can for get how new our the you your""".split())
+    all and any are but can day eat for get had has her him his how its may new not now off one
+    our out own see she the too two use way who why yes you your""".split())
 "Words of one to three letters that a run-together path word may be split into."
 
 _TRAILING = ".,;:!?)]}'\""
@@ -109,10 +110,12 @@ def _say_host(host: str) -> str:
 
 def _say_label(label: str, spell_short: bool = True) -> str:
     """A word of a site name: said as a word, or spelled when short or without vowels."""
+    phrase = "-" in label  # "mothers-and-babies": its short parts are words, not letters
+
     def say(chunk: str) -> str:
         words = []
         for part in re.split(r"[_+%]+", chunk):
-            short = spell_short and len(part) <= 3
+            short = spell_short and len(part) <= 3 and not (phrase and part.lower() in SHORT_WORDS)
             if part.isdigit() or (not short and re.search(r"[aeiouy]", part, re.I)):
                 words.append(part.lower())
             elif part:

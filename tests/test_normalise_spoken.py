@@ -98,6 +98,10 @@ THOUSANDS = [
 PATHS = [
     ("www.riverside-clinic.org/csection", "riverside clinic dot org, slash c section"),
     ("See www.riverside-clinic.org/csection.", "See riverside clinic dot org, slash c section."),
+    # short words of a hyphenated name are said as words, not spelled
+    ("www.mothers-and-babies.org/the-first-week", "mothers and babies dot org, slash the first week"),
+    ("cdc.gov/hear-her", "C D C dot gov, slash hear her"),
+    ("www.nhs.uk", "N H S dot U K"),
     ("https://www.cdc.gov/pregnancy/index.html", "C D C dot gov, slash pregnancy"),
     ("cdc.gov/pregnancy/", "C D C dot gov, slash pregnancy"),
     ("www.nhs.uk/conditions/HealthTopics/woundcare",
