@@ -84,8 +84,7 @@ COMMANDS = {
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_no_command_but_new_writes_into_scripts(place, name):
     args = COMMANDS[name]
-    if args[0] not in cli.commands:
-        pytest.skip(f"guide {args[0]} is not registered in guide/cli.py yet")
+    assert args[0] in cli.commands  # a vanished command is a failure, never a skip
     if name == "build again":
         assert run("build", "tiny").exit_code == 0
     before = snapshot(place / "scripts")
