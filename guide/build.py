@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from . import audio, manifest as manifest_io
+from . import approval as approvals, audio, manifest as manifest_io
 from .cache import ClipCache, clip_key
 from .engine import SAMPLE_RATE, Engine
 from .errors import BuildStopped, DamagedOutput, FileError, GuideError, NotBuilt, SynthesisError
@@ -133,6 +133,8 @@ class Build:
     "The clip cache."
     stop: threading.Event = field(default_factory=threading.Event)
     "Set when the build fails or is interrupted, so that chapters under way stop early."
+    approval: approvals.ApprovalStatus = field(default_factory=approvals.ApprovalStatus)
+    "The guide's approval today; chapter 1 says so out loud when it is not approved."
 
 
 @dataclass
@@ -177,11 +179,14 @@ def plan(b: Build) -> None:
     total = len(b.guide.chapters)
     tag_key = (b.guide.title, b.guide.publisher, b.guide.language, b.guide.source_title,
                b.voice_info.get("name"), b.voice_info.get("licence"))
+    b.approval = approvals.status(b.guide, approvals.today())
     for chapter in b.guide.chapters:
+        chapter = approvals.with_notice(chapter, b.approval)  # chapter 1 only, and only if not approved
         sentences = chapter_sentences(chapter, total, lexicon, b.options.pauses)
         key = _hash(b.engine_id, b.options.bitrate, b.options.loudness, b.options.pauses,
                     chapter.number, total, chapter.title, chapter.stem, chapter.text,
-                    [(s.spoken, s.kind, s.pause_after_s) for s in sentences], tag_key)
+                    [(s.spoken, s.kind, s.pause_after_s) for s in sentences], tag_key,
+                    b.approval.to_dict() if chapter.number == 1 else None)
         keys = [clip_key(s.spoken, b.engine_id) for s in sentences]
         in_cache = [not b.options.force and b.cache.has(k) for k in keys]  # type: ignore[union-attr]
         b.work.append(ChapterWork(chapter, sentences, key, keys, in_cache))
@@ -287,7 +292,7 @@ def _make_chapter(b: Build, work: ChapterWork) -> None:
     loud = audio.encode_chapter(pcm, SAMPLE_RATE, gain, b.options.loudness,
                                 b.stage_dir / rel_mp3, b.options.bitrate)
     total = len(b.work)
-    tag_chapter(b.stage_dir / rel_mp3, _tag_info(b), work.chapter.title, work.chapter.number, total)
+    tag_chapter(b.stage_dir / rel_mp3, _tag_info(b, work.chapter.number == 1), work.chapter.title, work.chapter.number, total)
     atomic_write_text(b.stage_dir / rel_txt, transcript_text(work.chapter, total))
     work.result = ManifestChapter(
         number=work.chapter.number, title=work.chapter.title, file=rel_mp3, transcript=rel_txt,
@@ -329,13 +334,16 @@ def _clips_for(b: Build, work: ChapterWork) -> list:
     return [c if c is not None else clips[first[k]] for c, k in zip(clips, work.clip_keys)]
 
 
-def _tag_info(b: Build) -> TagInfo:
+def _tag_info(b: Build, approval: bool = False) -> TagInfo:
+    """The tags; with ``approval`` (chapter 1 and the whole guide, which are made again whenever
+    it changes), the comment also gives the approval line."""
     now = datetime.now(timezone.utc)
     source = b.guide.source_title or b.guide.source or "an article"
+    state = f" {approvals.line(b.approval)}" if approval else ""
     return TagInfo(album=b.guide.title, artist=b.guide.publisher or "guide",
                    language=iso639_2(b.guide.language),
                    comment=f"Spoken guide based on: {source}. {voice_line(b.voice_info)} "
-                           f"Built {now:%Y-%m-%d}.",
+                           f"Built {now:%Y-%m-%d}.{state}",
                    year=f"{now:%Y}")
 
 
@@ -354,7 +362,7 @@ def finish_whole_guide(b: Build) -> None:
     whole = b.stage_dir / f"{b.out_dir.name}.mp3"
     bounds = [w.result.start_s for w in b.work] + [start]  # type: ignore[union-attr]
     marks = [(w.result.title, bounds[i], bounds[i + 1]) for i, w in enumerate(b.work)]  # type: ignore[union-attr]
-    tag_guide(whole, _tag_info(b), marks)
+    tag_guide(whole, _tag_info(b, True), marks)
     levels = [w.result.loudness for w in b.work]  # type: ignore[union-attr]
     b.manifest = Manifest(
         title=b.guide.title, slug=b.out_dir.name, language=b.guide.language,
@@ -368,7 +376,8 @@ def finish_whole_guide(b: Build) -> None:
                   "sample_peak_dbfs": max(lv.get("sample_peak_dbfs", -99.0) for lv in levels)},
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         engine_name=getattr(b.engine, "name", ""), voice_info=dict(b.voice_info),
-        source=b.guide.source_title or b.guide.source, key=b.key,
+        source=b.guide.source_title or b.guide.source, key=b.key, approval=b.approval.to_dict(),
+        clinic=dict(b.guide.clinic or {}),
         bytes=whole.stat().st_size, sha256=manifest_io.file_sha256(whole))
 
 

@@ -20,7 +20,8 @@ three levels:
     the article (drift); what only works on paper (:mod:`guide.check_ear`:
     words that point at a page, unclear dates, list items too long to follow,
     long web addresses); an entry of the guide's own lexicon that matches no
-    word of the guide (:mod:`guide.check_lexicon`).
+    word of the guide (:mod:`guide.check_lexicon`); sources older than
+    ``source_age_years`` (:mod:`guide.check_sources`).
 ``info`` (for the reviewer)
     drift in framing and glossary chapters, where plain-language
     explanations are expected; an article that could not be compared.
@@ -36,6 +37,7 @@ from pathlib import Path
 import textstat
 
 from . import check_ear, check_lexicon, check_terms, check_words
+from . import check_pemat, check_sources
 from .article import read_article
 from .check_problem import Problem
 from . import manifest as manifest_io
@@ -107,8 +109,13 @@ class CheckReport:
     "Whether a manifest was given, so that lengths are measured."
     chapters: list[ChapterStats] = field(default_factory=list)
     "Figures for each chapter, in order."
+    pemat: dict = field(default_factory=dict)
+    "The PEMAT-A/V self-check (:func:`guide.check_pemat.pemat`): items, percents, items to rate."
     problems: list[Problem] = field(default_factory=list)
     "Problems, whole-guide ones first, then by chapter."
+    approval: dict = field(default_factory=dict)
+    """The guide's approval today (:class:`guide.approval.ApprovalStatus` as a dict); empty when
+    only the scripts were checked."""
 
     def count(self, level: str) -> int:
         """How many problems there are at ``level``."""
@@ -125,9 +132,11 @@ class CheckReport:
             "guide": self.slug, "title": self.title, "target_grade": self.target_grade,
             "built": self.built,
             "chapters": [asdict(c) for c in self.chapters],
+            "pemat": self.pemat,
             "problems": [{"level": p.level, "chapter": p.chapter, "message": p.message,
                           "kind": p.kind, **p.detail} for p in self.problems],
             "summary": {level: self.count(level) for level in LEVELS},
+            "approval": self.approval,
         }
 
 
@@ -144,6 +153,7 @@ def check_folder(guide: Guide, out_root: Path = Path("audio_out"), edition: str 
                  rate: int | None = None, voice: str | None = None) -> CheckReport:
     """Check a loaded guide with its lexicon, its source article and its build (when there is
     one under ``out_root``); an article or manifest that cannot be read is a problem too."""
+    from . import approval
     from .build import BuildOptions, output_dir
 
     extra: list[Problem] = []
@@ -162,8 +172,10 @@ def check_folder(guide: Guide, out_root: Path = Path("audio_out"), edition: str 
         manifest = None
         extra.append(Problem("warning", None, f"the built guide could not be read, so lengths "
                              f"are estimates: {error}", "length"))
+    state = approval.status(guide, approval.today())
     report = check_guide(guide, Lexicon.load(guide.folder), article, manifest,
-                         rate=rate, voice=voice)
+                         rate=rate, voice=voice, approval=state)
+    report.approval = state.to_dict()
     if manifest is not None and manifest.voice_info and not manifest.voice_info.get("licence"):
         extra.append(Problem("warning", None, f"the voice {manifest.voice_info.get('name')} has no "
                              "licence on record, so check that you may hand out its audio",
@@ -178,8 +190,12 @@ def check_folder(guide: Guide, out_root: Path = Path("audio_out"), edition: str 
 def check_guide(guide: Guide, lexicon: Lexicon, article: Article | None = None,
                 manifest: Manifest | None = None, target_grade: float | None = None, *,
                 rate: int | None = None, voice: str | None = None,
-                say_phonemes=check_words.phonemes) -> CheckReport:
-    """Check ``guide``; ``manifest`` adds measured lengths, ``article`` coverage and drift."""
+                say_phonemes=check_words.phonemes, approval=None) -> CheckReport:
+    """Check ``guide``; ``manifest`` adds measured lengths, ``article`` coverage and drift;
+    ``approval`` (an :class:`~guide.approval.ApprovalStatus`) adds chapter 1's draft notice to
+    what is compared with the build and estimated, as the build says it."""
+    from .approval import with_notice
+
     target = float(target_grade if target_grade is not None else guide.target_grade
                    or DEFAULT_TARGET_GRADE)
     wpm = int(rate or (manifest.rate_wpm if manifest else 0) or guide.rate)
@@ -189,7 +205,9 @@ def check_guide(guide: Guide, lexicon: Lexicon, article: Article | None = None,
     for chapter in guide.chapters:
         narration = chapter_sentences(chapter, total, lexicon)
         spoken.append((chapter.number, " ".join(s.spoken for s in narration)))
-        stats, problems = _chapter(chapter, narration, manifest, target, wpm)
+        heard = (chapter_sentences(with_notice(chapter, approval), total, lexicon)
+                 if approval is not None and chapter.number == 1 else narration)
+        stats, problems = _chapter(chapter, heard, manifest, target, wpm)
         report.chapters.append(stats)
         report.problems += problems
     report.problems += _term_problems(guide, lexicon)
@@ -197,6 +215,7 @@ def check_guide(guide: Guide, lexicon: Lexicon, article: Article | None = None,
                                       guide.language.lower().startswith("en"))
     report.problems += check_ear.ear_problems(guide, lexicon, citation_chapters(guide))
     report.problems += check_lexicon.unused_entries(guide, lexicon)
+    report.problems += check_sources.source_age_problems(guide, article, citation_chapters(guide))
     if article is not None:
         report.problems += _coverage_problems(guide, article)
         report.problems += _drift_problems(guide, article, lexicon)
@@ -205,6 +224,8 @@ def check_guide(guide: Guide, lexicon: Lexicon, article: Article | None = None,
             "info", None, "the guide has no source article file, so coverage and drift were "
             "not checked.", "coverage"))
     report.problems.sort(key=lambda p: p.chapter or 0)
+    report.pemat = check_pemat.pemat(guide, lexicon, report, wpm, MAX_CHAPTER_S,
+                                     citation_chapters(guide))
     return report
 
 

@@ -14,6 +14,7 @@ import click
 
 from .cli import (_engine, _load, built_folder, choose_edition, edition_options, parse_rate,
                   read_built, rebuild_command, say as status, way_out)
+from . import check_pemat
 from .durations import spoken_duration
 
 LEVEL_NAMES = {"error": ("Error", "error", "errors"), "warning": ("Warning", "warning", "warnings"),
@@ -56,8 +57,12 @@ def summary_line(report) -> str:
 
 
 def report_lines(report) -> list[str]:
-    """The whole human report, line by line."""
-    lines = [chapter_line(c) for c in report.chapters]
+    """The whole human report, line by line: the approval first, when it was looked at."""
+    from .approval import line
+
+    lines = [line(report.approval)] if report.approval else []
+    lines += [chapter_line(c) for c in report.chapters]
+    lines += check_pemat.report_lines(report.pemat)  # the PEMAT-A/V self-check, after the chapters
     if report.problems:
         lines.append("Problems:")
         lines += [problem_line(p) for p in report.problems]

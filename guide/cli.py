@@ -325,8 +325,8 @@ def export_cmd(ctx, guide, fmt, out, chapters, built, rate, engine, voice) -> No
         report = run_build(ctx, guide, built, rate, voice, quiet=True, engine=engine)
         with exclusive(lock_path(report.out_dir), on_wait=waiting):  # no build swaps it while read
             current = manifest_io.load(report.out_dir)
-            written = export_mod.export(current, report.out_dir, out, fmt, wanted)
-    say(f"Wrote {len(written)} file{'' if len(written) == 1 else 's'} to {out}.")
+            written = export_mod.export(current, report.out_dir, out, fmt, wanted, progress=say)
+    say(export_mod.done_line(fmt, out, written))
 
 
 # ------------------------------------------------------------- voices
@@ -399,6 +399,8 @@ cli.add_command(play)
 from .check_cli import check, say_cmd  # noqa: E402
 cli.add_command(check)
 cli.add_command(say_cmd)
+from .approve_cli import approve  # noqa: E402
+cli.add_command(approve)
 
 
 def _stop(signum, frame) -> None:

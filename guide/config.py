@@ -121,6 +121,16 @@ def source_check(name: str, value: Any) -> str:
     return value
 
 
+def clinic_check(name: str, value: Any) -> dict[str, str]:
+    """A ``[clinic]`` table: the clinic's ``name`` and ``phone``, each text in quotes."""
+    if not isinstance(value, dict):
+        raise _must(name, 'a table, such as [clinic] with name = "..." and phone = "..."', value)
+    extra = sorted(set(value) - {"name", "phone"})
+    if extra:
+        raise ValueError(f"[{name}] may have only name and phone, not {', '.join(extra)}.")
+    return {key: text()(f"{name}.{key}", value[key]) for key in ("name", "phone") if key in value}
+
+
 def slug_check(name: str, value: Any) -> str:
     """A plain name: lower-case letters, digits and hyphens."""
     if not isinstance(value, str) or slugify(value, "guide") != value:
@@ -129,9 +139,11 @@ def slug_check(name: str, value: Any) -> str:
     return value
 
 
-def setting(default: Any, check: Check) -> Any:
-    """A :class:`GuideConfig` field: its default and the check its value must pass."""
-    return field(default=default, metadata={"check": check})
+def setting(default: Any, check: Check, quiet: bool = False) -> Any:
+    """A :class:`GuideConfig` field: its default and the check its value must pass. A ``quiet``
+    setting is written to ``guide.toml`` only when it is not its default, so that a new draft
+    shows the settings an editor usually changes, and no more."""
+    return field(default=default, metadata={"check": check, "quiet": quiet})
 
 
 LANGUAGE_TAG = r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*"
@@ -149,7 +161,7 @@ class GuideConfig:
     "A line under the title, optional."
     language: str = setting("en-US", text(LANGUAGE, LANGUAGE_TAG, empty=False))
     "BCP 47 language tag of the narration."
-    engine: str = setting("pyttsx3", choice("pyttsx3", "piper"))
+    engine: str = setting("pyttsx3", choice("pyttsx3", "piper"), quiet=True)
     "Speech engine: pyttsx3 (espeak-ng, the default) or piper (the natural voice, from make natural)."
     voice: str = setting("", text('a voice name in quotes, such as "en-us"'))
     """Engine voice name, as ``guide voices`` lists them; empty means the engine's own voice for
@@ -163,10 +175,18 @@ class GuideConfig:
     source_reviewed: str | None = setting(None, day())
     """When the source article was last reviewed or updated, as YYYY-MM-DD; ``guide new`` fills it
     in from the article's byline when the date's order is clear."""
+    source_age_years: int = setting(5, whole(1, 50, "years"), quiet=True)
+    """How many years old the article's newest source, or its reviewed date, may be before
+    ``guide check`` warns that care may have changed since."""
     publisher: str = setting("", text())
     "Who publishes the guide (the artist and publisher tags)."
     target_grade: float = setting(8.0, number(1, 20, "a reading grade"))
     "Highest reading grade ``guide check`` accepts."
+    review_every_months: int = setting(24, whole(1, 120, "months"), quiet=True)
+    "How often the guide's approval must be renewed (``guide approve``), in months."
+    clinic: dict[str, str] | None = setting(None, clinic_check)
+    """The clinic that hands the guide out, as a ``[clinic]`` table with ``name`` and ``phone``
+    (text, both optional); the clinic pack's README.txt gives them so a family knows whom to call."""
     slug: str | None = setting(None, slug_check)
     "Short name for folders and files; the folder's name, made plain, when it is not given."
 
@@ -188,9 +208,11 @@ class GuideConfig:
         return cls(**values), warnings
 
     def to_dict(self) -> dict[str, Any]:
-        """The settings to write in ``guide.toml``: every one that is set, in schema order."""
+        """The settings to write in ``guide.toml``: every one that is set, in schema order (a quiet
+        one only when it is not its default)."""
         return {f.name: getattr(self, f.name) for f in fields(self)
-                if getattr(self, f.name) not in (None, "")}
+                if getattr(self, f.name) not in (None, "")
+                and not (f.metadata["quiet"] and getattr(self, f.name) == f.default)}
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -128,6 +128,14 @@ class Manifest:
     voice_info: dict = field(default_factory=dict)
     """The voice: ``name``, ``language``, ``quality``, ``licence`` (the dataset's licence and what it
     was fine-tuned from, as its model card says; empty when nothing says) and ``origin``."""
+    approval: dict = field(default_factory=dict)
+    """The guide's approval when it was built (:class:`guide.approval.ApprovalStatus`): ``status``
+    (draft, approved, changed or overdue), ``by``, ``role``, ``date``, ``due``, ``changed_files``;
+    empty in a manifest from before it was recorded, which counts as a draft."""
+
+    clinic: dict = field(default_factory=dict)
+    """The clinic that hands the guide out, from ``guide.toml``'s ``[clinic]``: ``name`` and
+    ``phone`` when given; empty when it has none (the clinic pack then asks the clinic to add them)."""
 
     def to_dict(self) -> dict:
         return asdict(self)

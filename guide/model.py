@@ -168,6 +168,12 @@ class Guide:
     "Highest reading grade ``guide check`` accepts."
     source_reviewed: str | None = None
     "When the source article was last reviewed or updated, ``YYYY-MM-DD``, when known."
+    review_every_months: int = 24
+    "How often the guide's approval must be renewed, in months."
+    source_age_years: int = 5
+    "How many years old the newest source may be before ``guide check`` warns."
+    clinic: dict[str, str] | None = None
+    "The clinic that hands the guide out: ``name`` and ``phone``, from ``[clinic]``; None when not given."
     notes: list[str] = field(default_factory=list)
     "What making a draft found for the editor to know (``guide new`` says them); never saved."
     folder: Path | None = None

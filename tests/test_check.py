@@ -24,6 +24,13 @@ from guide.scripts import load_guide, shipped_folder
 from .conftest import write_guide_folder
 
 DATA = Path(__file__).parent / "data" / "check"
+TO_RATE_LINE = (
+    "A person must still rate: the material presents information in a logical sequence; the "
+    "material uses visual cues to draw attention to key points; text on the screen is easy to "
+    "read; the material uses illustrations and photographs that are clear and uncluttered; the "
+    "material uses simple tables with short and clear row and column headings; the material "
+    "explains how to use the charts, graphs, tables, or diagrams to take actions.")
+"The PEMAT-A/V items a person must rate, as the text report says them."
 
 
 def espeak_phonemes(text: str) -> str:
@@ -137,9 +144,14 @@ def test_cli_clean_guide_exact_output(copy, tmp_path):
     result = run("check", copy("clean"), "--out", tmp_path / "audio_out")
     assert result.exit_code == 0
     assert result.stdout == (
-        "Chapter 1, What it is: 17 words, grade 2.3, SMOG not rated, about 14 s.\n"
+        "Draft: not yet approved for patient use.\n"
+        "Chapter 1, What it is: 17 words, grade 2.3, SMOG not rated, about 20 s.\n"
         "Chapter 2, After the stitch: 17 words, grade 1.6, SMOG not rated, about 13 s.\n"
         "Chapter 3, Words to know: 13 words, grade 2.4, SMOG not rated, about 13 s.\n"
+        "PEMAT-A/V self-check: understandability 80 %, actionability 33 %. Not met: the purpose "
+        "is clear at the start; it speaks to the listener directly; actions are broken into "
+        "steps.\n"
+        f"{TO_RATE_LINE}\n"
         "No problems found.\n")
     assert result.stderr == "The guide is not built, so lengths are estimates at 150 words a minute.\n"
 
@@ -147,14 +159,19 @@ def test_cli_clean_guide_exact_output(copy, tmp_path):
 def test_cli_problems_exact_output_and_exit_status(copy, tmp_path):
     result = run("check", copy("problems"), "--out", tmp_path / "audio_out")
     assert result.exit_code == 1
-    lines = result.stdout.splitlines()
+    approval, *lines = result.stdout.splitlines()
+    assert approval == "Draft: not yet approved for patient use."
     assert lines[:4] == [
-        "Chapter 1, What it is: 17 words, grade 2.3, SMOG not rated, about 14 s.",
+        "Chapter 1, What it is: 17 words, grade 2.3, SMOG not rated, about 20 s.",
         "Chapter 2, Who needs it: 44 words, grade 6.2, SMOG 6.4, about 25 s.",
         "Chapter 3, After the stitch: 31 words, grade 11.4, SMOG 12.2, about 20 s.",
         "Chapter 4, Words to know: 17 words, grade 3.7, SMOG not rated, about 14 s.",
     ]
     assert lines[4:] == [
+        "PEMAT-A/V self-check: understandability 50 %, actionability 33 %. Not met: the purpose "
+        "is clear at the start; it uses everyday words; medical words are explained; it has a "
+        "summary; it speaks to the listener directly; actions are broken into steps.",
+        TO_RATE_LINE,
         "Problems:",
         'Error: no chapter uses the article section "Costs"; every section must be in the '
         'narration, so put its facts in a chapter and name it on that chapter\'s "# Source:" line.',
@@ -237,7 +254,7 @@ def test_without_a_source_file_coverage_is_not_checked(copy, tmp_path):
 
 def test_the_articles_sources_list_must_be_read(tmp_path):
     folder = write_guide_folder(tmp_path / "g", {
-        "guide.toml": 'title = "G"\nsource = "source.md"\n',
+        "guide.toml": 'title = "G"\nsource = "source.md"\nsource_age_years = 50\n',
         "source.md": "# T\n\nRest well.\n\n## Sources\n\n- A book, 2001.\n",
         "01-a.txt": "# Title: A\n# Source: Introduction\n\nRest well.\n"})
     report = check_folder(load_guide(folder), tmp_path / "out")
@@ -268,7 +285,8 @@ def test_lengths_are_measured_once_built_and_estimated_again_after_an_edit(copy,
         assert stats.wpm == pytest.approx(stats.words * 60 / chapter.duration_s, abs=0.1)
     result = run("check", folder, "--out", out)
     assert result.exit_code == 0 and result.stderr == ""
-    assert result.stdout.splitlines()[0].endswith(" words a minute.")
+    assert result.stdout.splitlines()[0] == "Draft: not yet approved for patient use."
+    assert result.stdout.splitlines()[1].endswith(" words a minute.")
     script = folder / "02-after-the-stitch.txt"
     script.write_text(script.read_text() + "\nRest for a few days.\n", encoding="utf-8")
     again = check_folder(load_guide(folder), out)
@@ -276,7 +294,7 @@ def test_lengths_are_measured_once_built_and_estimated_again_after_an_edit(copy,
     stale = run("check", folder, "--out", out)
     assert stale.stderr == ("Some chapters changed after the guide was built, so their lengths "
                             "are estimates. Run: guide build\n")
-    assert stale.stdout.splitlines()[1] == ("Chapter 2, After the stitch: 22 words, grade 0.7, "
+    assert stale.stdout.splitlines()[2] == ("Chapter 2, After the stitch: 22 words, grade 0.7, "
                                             "SMOG 3.1, about 16 s.")
 
 

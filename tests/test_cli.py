@@ -36,7 +36,7 @@ def test_build_prints_progress_then_the_summary(run):
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
     assert lines[:3] == ["Chapter 1 of 3 done.", "Chapter 2 of 3 done.", "Chapter 3 of 3 done."]
-    assert re.fullmatch(r"Built 3 chapters, \d+ s of audio, in \d+\.\d s\. 0 of 11 clips came from the cache\.",
+    assert re.fullmatch(r"Built 3 chapters, \d+ s of audio, in \d+\.\d s\. 0 of 13 clips came from the cache\.",
                         lines[3])
     assert lines[4] == "The guide is in audio_out/tiny"
     assert result.stdout == "audio_out/tiny/tiny.mp3\n"
@@ -72,7 +72,7 @@ def test_list_shows_no_stale_length_for_a_renamed_chapter(run, tiny_folder):
 def test_export_mp3_selected_chapters(run, tmp_path):
     result = run("export", "tiny", "--format", "mp3", "--out", str(tmp_path / "usb"), "--chapters", "1,3")
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"Wrote 5 files to {tmp_path / 'usb'}.\n"
+    assert result.stderr == f"Writing the MP3 files (mp3).\nWrote 5 files to {tmp_path / 'usb'}.\n"
     names = sorted(p.name for p in (tmp_path / "usb" / "chapters").iterdir())
     assert names == ["01-welcome.mp3", "01-welcome.txt", "03-the-end.mp3", "03-the-end.txt"]
     playlist = (tmp_path / "usb" / "tiny.m3u").read_text()
@@ -133,8 +133,8 @@ def test_cache_shows_and_clears(run, private_cache):
     run("build", "tiny")
     shown = run("cache").stdout.splitlines()
     assert shown[0] == f"The clip cache is in {private_cache}"
-    assert re.fullmatch(r"It holds 11 clips, [\d.]+ (KB|MB)\.", shown[1])
-    assert run("cache", "clear").stdout == "Removed 11 clips from the cache.\n"
+    assert re.fullmatch(r"It holds 13 clips, [\d.]+ (KB|MB)\.", shown[1])
+    assert run("cache", "clear").stdout == "Removed 13 clips from the cache.\n"
     assert run("cache").stdout.splitlines()[1] == "It holds 0 clips, 0 bytes."
 
 

@@ -57,6 +57,12 @@ BAD = [
     ("source_title = 1979-05-27", "source_title must be text in quotes, not 1979-05-27."),
     ('slug = "../x"', "has a slug that is not a plain name ('../x'). "
                       "Use only lower-case letters, digits and hyphens."),
+    ("source_age_years = 0", "source_age_years must be a whole number of years from 1 to 50, "
+                             "not 0."),
+    ("source_age_years = 51", "source_age_years must be a whole number of years from 1 to 50, "
+                              "not 51."),
+    ("source_age_years = 5.5", "source_age_years must be a whole number of years from 1 to 50, "
+                               "not 5.5."),
 ]
 
 GOOD = [
@@ -73,6 +79,8 @@ GOOD = [
     ('source = "none"', "source", "none"),
     ('source = "https://www.example.org/health/cervix"', "source",
      "https://www.example.org/health/cervix"),
+    ("source_age_years = 1", "source_age_years", 1),
+    ("source_age_years = 50", "source_age_years", 50),
     ("target_grade = 8", "target_grade", 8.0),
     ("target_grade = 6.5", "target_grade", 6.5),
     ('title = "  A guide  "', "title", "  A guide  "),
@@ -118,9 +126,12 @@ def test_defaults_are_the_guide_models_defaults():
 def test_to_dict_round_trips_and_leaves_out_what_is_not_set():
     config = GuideConfig(title="T", rate=120, source="source.md", target_grade=6.0)
     data = config.to_dict()
-    assert data == {"title": "T", "language": "en-US", "engine": "pyttsx3", "rate": 120,
-                    "source": "source.md", "target_grade": 6.0}
+    assert data == {"title": "T", "language": "en-US", "rate": 120, "source": "source.md",
+                    "target_grade": 6.0}
     assert GuideConfig.from_dict(data) == (config, [])
+    changed = GuideConfig(engine="piper", review_every_months=12, source_age_years=10)
+    assert {"engine": "piper", "review_every_months": 12, "source_age_years": 10}.items() <= \
+        changed.to_dict().items()  # a quiet setting is written once it is not its default
 
 
 def test_every_setting_is_one_line_with_a_check_and_a_docstring():

@@ -115,7 +115,7 @@ def test_an_incremental_natural_build_makes_only_the_changed_sentence(natural, m
     finally:
         os.chdir(cwd)
     assert result.exit_code == 0, result.output
-    assert "10 of 11 clips came from the cache." in result.stderr
+    assert "12 of 13 clips came from the cache." in result.stderr
 
 
 def test_say_speaks_with_the_natural_voice(tmp_path):

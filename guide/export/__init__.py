@@ -7,6 +7,7 @@ chapters)`` function; :data:`FORMATS` maps the ``--format`` names to them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import UnknownChapter
@@ -23,6 +24,31 @@ FORMATS = {
     "zip": pack.write,
 }
 "Every format ``--format`` accepts, except ``all`` (every one, each in its own folder)."
+
+WHAT = {
+    "mp3": "the MP3 files",
+    "vtt": "the WebVTT captions",
+    "srt": "the SRT captions",
+    "html": "the web player",
+    "m4b": "the audiobook",
+    "epub": "the read-along book",
+    "zip": "the clinic pack",
+}
+"What each format is, in words, for the progress lines."
+
+
+def progress_line(fmt: str) -> str:
+    """The line ``guide export`` says as it starts a format: ``Writing the clinic pack (zip).``"""
+    return f"Writing {WHAT[fmt]} ({fmt})."
+
+
+def done_line(fmt: str, out_dir: Path, written: list[Path]) -> str:
+    """The last line of ``guide export``: what it wrote, by name when it is one file."""
+    if fmt == "zip" or (fmt != "all" and len(written) == 1):
+        return f"Wrote {WHAT[fmt]}: {written[0]}."
+    line = f"Wrote {len(written)} file{'' if len(written) == 1 else 's'} to {out_dir}."
+    packs = [path for path in written if path.suffix == ".zip"]
+    return line + (f" The clinic pack is {packs[0]}." if packs else "")
 
 
 def parse_chapters(text: str | None, total: int) -> list[int]:
@@ -47,11 +73,16 @@ def parse_chapters(text: str | None, total: int) -> list[int]:
 
 
 def export(manifest: Manifest, built_dir: Path, out_dir: Path, fmt: str,
-           chapters: list[int]) -> list[Path]:
-    """Write one format (or ``all``, each in its own folder) and return what was written."""
+           chapters: list[int], progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Write one format (or ``all``, each in its own folder) and return what was written.
+
+    ``progress`` is called with :func:`progress_line` as each format starts."""
+    tell = progress or (lambda line: None)
     if fmt == "all":
         written: list[Path] = []
         for name, writer in FORMATS.items():
+            tell(progress_line(name))
             written += writer(manifest, built_dir, Path(out_dir) / name, chapters)
         return written
+    tell(progress_line(fmt))
     return FORMATS[fmt](manifest, built_dir, Path(out_dir), chapters)

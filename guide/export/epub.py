@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 
+from ..approval import line as approval_line
 from ..files import make_dirs
 from ..manifest import Manifest, ManifestChapter
 from .common import atomic_output, built_date, check_built, chosen, publisher, target, template
@@ -136,6 +137,7 @@ def _metadata(manifest: Manifest, built_dir: Path, parts: list[Part], book_id: s
     when = built_date(manifest) or datetime.now(timezone.utc)
     when = when.astimezone(timezone.utc)
     artist = publisher(built_dir, manifest)
+    description = f"{about(manifest, [p.chapter for p in parts])} {approval_line(manifest.approval)}"
     summary = ("The full text of this spoken guide, with its narration. As the audio plays, each "
                "sentence is highlighted. Chapters are listed in the table of contents. The audio "
                "alone, or the text alone, gives the whole guide.")
@@ -145,7 +147,7 @@ def _metadata(manifest: Manifest, built_dir: Path, parts: list[Part], book_id: s
              f"<dc:creator>{escape(artist, quote=False)}</dc:creator>",
              f"<dc:publisher>{escape(artist, quote=False)}</dc:publisher>",
              f"<dc:date>{when:%Y-%m-%d}</dc:date>",
-             f"<dc:description>{escape(about(manifest, [p.chapter for p in parts]), quote=False)}</dc:description>",
+             f"<dc:description>{escape(description, quote=False)}</dc:description>",
              _meta("dcterms:modified", f"{when:%Y-%m-%dT%H:%M:%SZ}")]
     if manifest.source:
         lines.append(f"<dc:source>{escape(manifest.source, quote=False)}</dc:source>")

@@ -2,7 +2,8 @@
 
 The chosen chapter MP3s are decoded and joined sample for sample by ffmpeg's
 ``concat`` filter, then encoded with ffmpeg's own ``aac`` encoder (mono,
-64 kbps). Chapters and tags come from an FFMETADATA file; ffmpeg writes the
+32 kbps: a speech bitrate, so that the clinic pack stays small enough to
+send). Chapters and tags come from an FFMETADATA file; ffmpeg writes the
 chapters both as a QuickTime chapter track (Apple Books) and as a Nero
 ``chpl`` list (most other players), and the cover as the ``covr`` tag.
 """
@@ -20,8 +21,8 @@ from ..audio import run_ffmpeg
 from .common import atomic_output, check_built, chosen, publisher, spoken_date, target
 from .cover import make_cover
 
-BITRATE_KBPS = 64
-"AAC bitrate: plenty for one voice."
+BITRATE_KBPS = 32
+"AAC bitrate: a speech bitrate, plenty for one voice, half the size of the 64 kbps MP3s."
 
 
 def _escape(value: str) -> str:

@@ -1,9 +1,11 @@
 """The clinic pack: one zip with everything a clinic hands out, and a README in plain words.
 
-Inside one folder named after the guide: the MP3s with their playlist and
-transcripts, the web player (``index.html``, which plays those same MP3s),
+Inside one folder named after the guide: the chapter MP3s with their playlist
+and transcripts, the web player (``index.html``, which plays those same MP3s),
 captions beside each MP3, the M4B audiobook, the printable large-print
-transcript and ``README.txt``. The parts are made in a temporary folder and
+transcript and ``README.txt``. The whole-guide MP3 (and its captions) is left
+out: the chapters and the M4B already hold the whole guide, and without it the
+shipped guide's pack stays under 20 MB, small enough to share. The parts are made in a temporary folder and
 zipped to a temporary name, which is renamed at the end.
 """
 
@@ -30,7 +32,7 @@ def pack_name(manifest: Manifest) -> str:
     return f"{manifest.slug}-clinic-pack.zip"
 
 
-def _file_list(manifest: Manifest, whole: bool) -> str:
+def _file_list(manifest: Manifest) -> str:
     slug = manifest.slug
     rows = [("README.txt", "This file."),
             ("index.html", "The player. Open it in a web browser to listen and read along."),
@@ -38,10 +40,8 @@ def _file_list(manifest: Manifest, whole: bool) -> str:
             ("chapters", "One MP3 sound file for each chapter. Beside each one: a .txt file with "
                          "its words, and .vtt and .srt caption files for video players."),
             (f"{slug}.m3u", "A playlist: it plays the chapters in order."),
-            (f"{slug}.m4b", "An audiobook file with chapters, for phone and tablet book apps.")]
-    if whole:
-        rows[4:4] = [(f"{slug}.mp3", "The whole guide in one MP3 file, with chapter marks."),
-                     (f"{slug}.vtt and {slug}.srt", "Captions for the whole-guide MP3.")]
+            (f"{slug}.m4b", "The whole guide in one audiobook file with chapters, for phone and "
+                            "tablet book apps.")]
     return "\n\n".join(f"{name}\n" + textwrap.fill(text, 72, initial_indent="    ", subsequent_indent="    ")
                        for name, text in rows)
 
@@ -54,8 +54,28 @@ def voice_sentence(manifest: Manifest) -> str:
                          f"Its licence: {licence}.", 72, break_on_hyphens=False)
 
 
-def readme(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
-    """README.txt: how to play the guide on a computer, a phone and a USB stick, and what each file is."""
+def size_text(size: int) -> str:
+    """A pack's size in words, rounded: "about 15 MB" (1 MB is 1,000,000 bytes, as e-mail limits count)."""
+    if size < 1_000_000:
+        return "less than 1 MB"
+    return f"about {round(size / 1_000_000)} MB"
+
+
+def clinic_lines(manifest: Manifest) -> str:
+    """Whom to call: the clinic's name and phone from ``[clinic]``, or a line asking the clinic to add them."""
+    clinic = manifest.clinic or {}
+    name, phone = clinic.get("name", "").strip(), clinic.get("phone", "").strip()
+    if not (name or phone):
+        return ("[Clinic: write your name and phone number here. Or add them to this guide's\n"
+                "guide.toml as a [clinic] table (name, phone) and export the pack again.]")
+    who = name or "your clinic"
+    return textwrap.fill(f"Questions? Call {who}" + (f" at {phone}." if phone else "."), 72,
+                         break_on_hyphens=False)
+
+
+def readme(manifest: Manifest, built_dir: Path, chapters: list[int], size: int = 0) -> str:
+    """README.txt: how to play the guide on a computer, a phone and a USB stick, how to share it,
+    whom to call, and what each file is. ``size`` is the bytes of the pack's other files."""
     picked = chosen(manifest, chapters)
     count = f"{len(picked)} chapter" + ("" if len(picked) == 1 else "s")
     lines = "\n".join(f"{ch.number}. {ch.title} ({spoken_duration(ch.duration_s)})" for ch in picked)
@@ -64,7 +84,9 @@ def readme(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
         source=manifest.source or "an article", date=spoken_date(manifest),
         made_by=made_by(built_dir, manifest), slug=manifest.slug, chapter_list=lines,
         voice=voice_sentence(manifest),
-        file_list=_file_list(manifest, is_whole(manifest, chapters)))
+        approval=textwrap.fill(web.approval_line(manifest.approval), 72),
+        clinic=clinic_lines(manifest), size=size_text(size),
+        file_list=_file_list(manifest))
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
@@ -72,10 +94,15 @@ def assemble(manifest: Manifest, built_dir: Path, folder: Path, chapters: list[i
     """Write every part of the pack into ``folder``."""
     written = mp3.write(manifest, built_dir, folder, chapters)
     written += captions.write_captions(manifest, folder, chapters)
+    whole = {target(folder, Path(manifest.file).with_suffix(suffix)) for suffix in (".mp3", ".vtt", ".srt")}
+    for path in whole:  # the chapters and the M4B cover the whole-guide MP3
+        path.unlink(missing_ok=True)
+    written = [path for path in written if path not in whole]
     written.append(web.write_page(manifest, built_dir, folder, chapters))
     written += printable.write(manifest, built_dir, folder, chapters)
     written += m4b.write(manifest, built_dir, folder, chapters)
-    atomic_write_text(target(folder, "README.txt"), readme(manifest, built_dir, chapters))
+    size = sum(path.stat().st_size for path in written)
+    atomic_write_text(target(folder, "README.txt"), readme(manifest, built_dir, chapters, size))
     return [*written, folder / "README.txt"]
 
 

@@ -10,6 +10,7 @@ from html import escape
 from pathlib import Path
 from string import Template
 
+from ..approval import line as approval_line
 from ..files import atomic_write_text, make_dirs
 from ..manifest import Manifest
 from .common import chosen, target, template
@@ -28,7 +29,8 @@ def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
                 "\n</section>" for ch in picked]
     return Template(template("print.html")).substitute(
         lang=escape(manifest.language or "en"), title=escape(manifest.title),
-        about=escape(about(manifest, picked)), chapters="\n".join(sections))
+        about=escape(about(manifest, picked)), approval=escape(approval_line(manifest.approval)),
+        chapters="\n".join(sections))
 
 
 def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> list[Path]:

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 from string import Template
 
+from ..approval import line as approval_line
 from ..durations import spoken_duration
 from ..files import atomic_copy, atomic_write_text, make_dirs
 from ..manifest import Manifest, ManifestChapter
@@ -38,10 +39,13 @@ def _data(manifest: Manifest, chapters: list[ManifestChapter]) -> str:
 
 
 def _chapter_list(chapters: list[ManifestChapter]) -> str:
+    """The ``<li>`` items of the ordered chapter list. The list gives each number (``value``
+    keeps the chapter's own number when only some are chosen), so the link text does not repeat
+    it: a screen reader would read "1. 1. About this guide"."""
     items = []
     for index, ch in enumerate(chapters):
         items.append(
-            f'<li><a href="#chapter-{ch.number}">{ch.number}. {escape(ch.title)}</a>, '
+            f'<li value="{ch.number}"><a href="#chapter-{ch.number}">{escape(ch.title)}</a>, '
             f"{spoken_duration(ch.duration_s)} "
             f'<button type="button" data-chapter="{index}" hidden>Play chapter {ch.number}</button></li>')
     return "\n".join(items)
@@ -82,6 +86,7 @@ def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
         lang=escape(manifest.language or "en"),
         title=escape(manifest.title),
         about=escape(about(manifest, picked)),
+        approval=escape(approval_line(manifest.approval)),
         first_chapter=escape(_label(manifest, first)),
         first_file=escape(first.file),
         chapter_list=_chapter_list(picked),

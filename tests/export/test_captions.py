@@ -80,18 +80,18 @@ def _merge(cues):
 
 
 def _vtt_cues(path):
-    return [(c.start_time.in_milliseconds() / 1000, c.end_time.in_milliseconds() / 1000, " ".join(c.lines))
+    return [(c.start_time.in_milliseconds() / 1000, c.end_time.in_milliseconds() / 1000, "\n".join(c.lines))
             for c in webvtt.read(str(path))]
 
 
 def _srt_cues(path):
-    return [(c.start.total_seconds(), c.end.total_seconds(), c.content.replace("\n", " "))
+    return [(c.start.total_seconds(), c.end.total_seconds(), c.content)
             for c in srt.parse(path.read_text(encoding="utf-8"))]
 
 
 def _assert_match(cues, expected):
     assert all(len(line) <= LINE_WIDTH for _, _, text in cues for line in text.split("\n"))
-    merged = _merge(cues)
+    merged = _merge([(start, end, text.replace("\n", " ")) for start, end, text in cues])
     assert [t for _, _, t in merged] == [t for _, _, t in expected]
     for (start, end, _), (want_start, want_end, text) in zip(merged, expected):
         assert abs(start - want_start) <= TOLERANCE_S, text

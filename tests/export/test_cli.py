@@ -20,7 +20,7 @@ def test_export_vtt_writes_captions_and_says_so(tiny_folder, monkeypatch, tmp_pa
     result = _run(tiny_folder, monkeypatch, "--format", "vtt", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr == f"Wrote 4 files to {out}.\n"
+    assert result.stderr == f"Writing the WebVTT captions (vtt).\nWrote 4 files to {out}.\n"
     names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert names == ["chapters/01-welcome.vtt", "chapters/02-a-list.vtt", "chapters/03-the-end.vtt", "tiny.vtt"]
     whole = webvtt.read(str(out / "tiny.vtt"))
@@ -32,7 +32,7 @@ def test_export_srt_of_some_chapters(tiny_folder, monkeypatch, tmp_path):
     out = tmp_path / "srt"
     result = _run(tiny_folder, monkeypatch, "--format", "srt", "--out", str(out), "--chapters", "2-3")
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"Wrote 2 files to {out}.\n"
+    assert result.stderr == f"Writing the SRT captions (srt).\nWrote 2 files to {out}.\n"
     assert sorted(p.name for p in out.rglob("*.srt")) == ["02-a-list.srt", "03-the-end.srt"]
     subs = list(srt.parse((out / "chapters" / "02-a-list.srt").read_text(encoding="utf-8")))
     assert [s.content for s in subs] == ["Chapter 2 of 3: A short list.", "Here are two things.",
@@ -52,3 +52,27 @@ def test_a_range_that_counts_down_is_one_sentence_and_writes_nothing(tiny_folder
     assert result.exit_code == 1
     assert result.stderr == "'3-2' counts down. Write the smaller number first, as in 2-3.\n"
     assert not out.exists()
+
+
+def test_export_zip_says_what_it_does_and_names_the_zip(tiny_folder, monkeypatch, tmp_path):
+    out = tmp_path / "pack"
+    result = _run(tiny_folder, monkeypatch, "--format", "zip", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    zip_path = out / "tiny-clinic-pack.zip"
+    assert result.stderr == f"Writing the clinic pack (zip).\nWrote the clinic pack: {zip_path}.\n"
+    assert zip_path.is_file()
+
+
+def test_export_all_says_one_line_per_format_as_it_goes(tiny_folder, monkeypatch, tmp_path):
+    out = tmp_path / "all"
+    result = _run(tiny_folder, monkeypatch, "--format", "all", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == ["Writing the MP3 files (mp3).", "Writing the WebVTT captions (vtt).",
+                          "Writing the SRT captions (srt).", "Writing the web player (html).",
+                          "Writing the audiobook (m4b).", "Writing the read-along book (epub).",
+                          "Writing the clinic pack (zip)."]
+    count = sum(1 for p in out.rglob("*") if p.is_file())
+    assert lines[-1] == (f"Wrote {count} files to {out}. "
+                         f"The clinic pack is {out / 'zip' / 'tiny-clinic-pack.zip'}.")

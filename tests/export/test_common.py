@@ -16,8 +16,9 @@ def _shape(paras):
 
 def test_paragraphs_follow_the_transcript(exported):
     welcome, a_list, _ = exported.manifest.chapters
+    # the draft notice (two sentences) is chapter 1's first paragraph, in its transcript too
     assert _shape(paragraphs(exported.built, welcome)) == [("heading", [0]), ("paragraph", [1, 2]),
-                                                           ("paragraph", [3])]
+                                                           ("paragraph", [3, 4]), ("paragraph", [5])]
     assert _shape(paragraphs(exported.built, a_list)) == [("heading", [0]), ("paragraph", [1]),
                                                           ("item", [2]), ("item", [3])]
 
@@ -28,7 +29,7 @@ def test_without_a_matching_transcript_paragraphs_come_from_sentence_kinds(expor
     welcome, a_list, _ = exported.manifest.chapters
     (built / welcome.transcript).unlink()
     (built / a_list.transcript).write_text("Something else entirely.\n", encoding="utf-8")
-    assert _shape(paragraphs(built, welcome)) == [("heading", [0]), ("paragraph", [1, 2, 3])]
+    assert _shape(paragraphs(built, welcome)) == [("heading", [0]), ("paragraph", [1, 2, 3, 4, 5])]
     assert _shape(paragraphs(built, a_list)) == [("heading", [0]), ("paragraph", [1]),
                                                  ("item", [2]), ("item", [3])]
 

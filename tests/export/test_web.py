@@ -30,6 +30,28 @@ def test_page_has_language_skip_link_and_no_autoplay(exported):
     assert not page.find_all("link")  # styles are inside the page: nothing else to fetch
 
 
+def _spoken_items(items) -> list[str]:
+    """What a screen reader says for each item of an ordered list: its number, then its link."""
+    return [f"{li['value']}. {li.find('a').get_text()}" for li in items]
+
+
+def test_the_chapter_list_says_each_number_once(exported):
+    page = _soup(exported, "html", "index.html")
+    items = page.find("ol", class_="chapter-list").find_all("li", recursive=False)
+    m = exported.manifest
+    assert _spoken_items(items) == [f"{ch.number}. {ch.title}" for ch in m.chapters]
+    assert not [li for li in items if li.find("a").get_text().lstrip()[:1].isdigit()]
+
+
+def test_the_chapter_list_of_some_chapters_keeps_their_numbers(exported, tmp_path):
+    from guide.export import export
+
+    export(exported.manifest, exported.built, tmp_path, "html", [2, 3])
+    page = BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    items = page.find("ol", class_="chapter-list").find_all("li", recursive=False)
+    assert _spoken_items(items) == [f"{ch.number}. {ch.title}" for ch in exported.manifest.chapters[1:]]
+
+
 def test_timings_in_the_page_match_the_manifest(exported):
     page = _soup(exported, "html", "index.html")
     data = json.loads(page.find("script", id="guide-data").string)
