@@ -312,6 +312,7 @@ def export_cmd(ctx, guide, fmt, out, chapters, built, rate, engine, voice) -> No
 
     from . import manifest as manifest_io
     from .build import lock_path
+    from .export.common import check_built, is_whole
     from .files import exclusive
 
     names = [*export_mod.FORMATS, "all"]
@@ -325,6 +326,7 @@ def export_cmd(ctx, guide, fmt, out, chapters, built, rate, engine, voice) -> No
         report = run_build(ctx, guide, built, rate, voice, quiet=True, engine=engine)
         with exclusive(lock_path(report.out_dir), on_wait=waiting):  # no build swaps it while read
             current = manifest_io.load(report.out_dir)
+            check_built(current, report.out_dir, wanted, is_whole(current, wanted))  # before a word
             written = export_mod.export(current, report.out_dir, out, fmt, wanted, progress=say)
     say(export_mod.done_line(fmt, out, written))
 

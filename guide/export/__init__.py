@@ -77,9 +77,6 @@ def export(manifest: Manifest, built_dir: Path, out_dir: Path, fmt: str,
     """Write one format (or ``all``, each in its own folder) and return what was written.
 
     ``progress`` is called with :func:`progress_line` as each format starts."""
-    from .common import check_built, is_whole
-
-    check_built(manifest, built_dir, chapters, is_whole(manifest, chapters))  # before any line is said
     tell = progress or (lambda line: None)
     if fmt == "all":
         written: list[Path] = []

@@ -37,8 +37,13 @@ def run(*args: str):
 
 
 def _refused(result, message: str) -> None:
+    """Exit 1, no traceback, and the one sentence; before it only export's progress lines."""
+    from guide.export import FORMATS, progress_line
+
     assert "Traceback" not in result.output
-    assert (result.exit_code, result.stderr, result.stdout) == (1, message + "\n", "")
+    *before, last = result.stderr.splitlines() or [""]
+    assert (result.exit_code, last, result.stdout) == (1, message, "")
+    assert set(before) <= {progress_line(fmt) for fmt in FORMATS}
 
 
 # ------------------------------------------------------------ build --out
