@@ -143,15 +143,15 @@ def require_espeak() -> None:
         raise MissingTool("espeak-ng", "espeak-ng libespeak-ng1")
 
 
-class _Worker:
-    """One ``python -m guide.engine_worker`` process."""
+class WorkerProcess:
+    """A worker process that answers one JSON line per JSON request (both engines use one)."""
 
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "guide.engine_worker"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True, bufsize=1,
-        )
+    CLOSE_WAIT_S = 5.0
+    "How long a worker may take to finish after its input is closed, before it is killed."
+
+    def _start(self, argv: list[str]) -> None:
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, text=True, bufsize=1)
 
     def ask(self, request: dict, timeout: float) -> dict:
         assert self.proc.stdin and self.proc.stdout
@@ -172,11 +172,18 @@ class _Worker:
         else:
             try:
                 self.proc.stdin.close()  # type: ignore[union-attr]
-                self.proc.wait(timeout=5)
+                self.proc.wait(timeout=self.CLOSE_WAIT_S)
             except (OSError, subprocess.TimeoutExpired):
                 self.proc.kill()
         self.proc.wait()
         self.proc.stdout.close()  # type: ignore[union-attr]
+
+
+class _Worker(WorkerProcess):
+    """One ``python -m guide.engine_worker`` process."""
+
+    def __init__(self) -> None:
+        self._start([sys.executable, "-m", "guide.engine_worker"])
 
 
 class Pyttsx3Engine:

@@ -15,15 +15,12 @@ sentence's timing starts where its sound starts.
 from __future__ import annotations
 
 import hashlib
-import json
-import select
-import subprocess
 import sys
 import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .engine import Clip, Voice, check_clip, plausible_range, read_wav
+from .engine import Clip, Voice, WorkerProcess, check_clip, plausible_range, read_wav
 from .errors import GuideError, SynthesisError
 from .piper_voices import PiperVoiceFile, VoiceFileError, find_voices, resolve
 
@@ -74,39 +71,13 @@ def trim_lead(clip: Clip) -> Clip:
     return Clip(clip.pcm[2 * start:], clip.sample_rate) if start else clip
 
 
-class _Worker:
+class _Worker(WorkerProcess):
     """One ``python -m guide.piper_worker`` process for one voice."""
 
+    CLOSE_WAIT_S = 10.0
+
     def __init__(self, voice: PiperVoiceFile) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "guide.piper_worker", str(voice.model), str(voice.config)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True, bufsize=1)
-
-    def ask(self, request: dict, timeout: float) -> dict:
-        assert self.proc.stdin and self.proc.stdout
-        try:
-            self.proc.stdin.write(json.dumps(request) + "\n")
-            self.proc.stdin.flush()
-        except OSError:
-            return {"ok": False, "error": "the worker stopped"}
-        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
-        if not ready:
-            return {"ok": False, "error": f"no answer within {timeout:.0f} s"}
-        line = self.proc.stdout.readline()
-        return json.loads(line) if line else {"ok": False, "error": "the worker stopped"}
-
-    def close(self, kill: bool = False) -> None:
-        if kill:
-            self.proc.kill()
-        else:
-            try:
-                self.proc.stdin.close()  # type: ignore[union-attr]
-                self.proc.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                self.proc.kill()
-        self.proc.wait()
-        self.proc.stdout.close()  # type: ignore[union-attr]
+        self._start([sys.executable, "-m", "guide.piper_worker", str(voice.model), str(voice.config)])
 
 
 class PiperEngine:
