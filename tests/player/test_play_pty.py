@@ -13,7 +13,7 @@ import io
 import json
 import os
 import re
-import shutil
+import signal
 import sys
 import termios
 from pathlib import Path
@@ -39,9 +39,16 @@ def seconds(said: str) -> int:
 
 def no_onlcr() -> None:
     """In the child, before exec: the terminal passes "\\n" on as it is, so the bytes read are the program's."""
+    interruptible()
     mode = termios.tcgetattr(0)
     mode[1] &= ~termios.ONLCR
     termios.tcsetattr(0, termios.TCSANOW, mode)
+
+
+def interruptible() -> None:
+    """In the child, before exec: Ctrl-C raises SIGINT as at a terminal, even when the suite was
+    started from a background job, whose children inherit SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Listener:
@@ -53,7 +60,7 @@ class Listener:
                 "--audio-output", "null"]
         self.child = pexpect.spawn(PYTHON, argv, cwd=str(tmp_path), env=dict(os.environ), timeout=20,
                                    encoding=None if raw else "utf-8", dimensions=(60, 200),
-                                   preexec_fn=no_onlcr if raw else None)
+                                   preexec_fn=no_onlcr if raw else interruptible)
         self.log = io.BytesIO()
         "Every byte the program printed, when ``raw``."
         if raw:

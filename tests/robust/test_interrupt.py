@@ -68,10 +68,23 @@ def published_edits(out: Path) -> dict[int, int | None]:
     return found
 
 
+def interruptible() -> None:
+    """In the child, before exec: Ctrl-C does what it does in a terminal.
+
+    A program started from a background job (``cmd &`` in a script, as a CI
+    runner may do) inherits SIGINT ignored, and Python then never raises
+    KeyboardInterrupt: the Ctrl-C tests would pass or fail by how the suite
+    was started. A user's Ctrl-C reaches a foreground program, so the tests
+    give the program that state.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(args: list[str], env: dict, cwd: Path) -> subprocess.Popen:
     """A guide command in a session of its own, so that Ctrl-C can go to its whole group."""
     return subprocess.Popen(guide_command(*args), env=env, cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=interruptible)
 
 
 def stop(proc: subprocess.Popen, sig: signal.Signals) -> None:
