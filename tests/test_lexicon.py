@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -74,19 +71,7 @@ def test_builtin_file_is_plain_toml_with_one_table_per_term() -> None:
 
 # --------------------------------------------------------------------- espeak-ng
 
-ESPEAK = shutil.which("espeak-ng") or "/usr/bin/espeak-ng"
-
-
-def phonemes(text: str) -> str:
-    result = subprocess.run(
-        [ESPEAK, "-q", "-x", "-v", "en-us", text], capture_output=True, text=True, check=True
-    )
-    return " ".join(result.stdout.split())
-
-
-def bare(phoneme_text: str) -> str:
-    """Phonemes without stress marks, pauses and word gaps, for comparison."""
-    return re.sub(r"[',_:;!\s-]|#", "", phoneme_text)
+from .phonemes import bare, phonemes  # noqa: E402
 
 
 def said_as_words(entry: Entry) -> bool:

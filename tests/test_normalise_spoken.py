@@ -8,9 +8,6 @@ too, so that each test fails if the rule is taken away.
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 
 import pytest
 from hypothesis import given, settings
@@ -186,19 +183,7 @@ def test_thousands_are_said_in_words(n: int) -> None:
 
 # ------------------------------------------------------------------ espeak-ng
 
-ESPEAK = shutil.which("espeak-ng") or "/usr/bin/espeak-ng"
-
-
-def phonemes(text: str) -> str:
-    result = subprocess.run(
-        [ESPEAK, "-q", "-x", "-v", "en-us", text], capture_output=True, text=True, check=True
-    )
-    return " ".join(result.stdout.split())
-
-
-def bare(phoneme_text: str) -> str:
-    """Without stress marks, pauses and word gaps: 'n'aIn w'Vn w,Vn' → 'naInwVnwVn'."""
-    return re.sub(r"[',_:;!\s-]|#", "", phoneme_text)
+from .phonemes import bare, phonemes  # noqa: E402
 
 
 # (written, the words meant, whether espeak-ng says the written form wrong)
