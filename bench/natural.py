@@ -29,9 +29,9 @@ sys.path.insert(0, str(HERE))
 from intelligibility import chapter_wer  # noqa: E402
 from run import SMOKE, build_cmd, run_timed, spoken_chapters  # noqa: E402
 
-from guide.piper_engine import length_scale  # noqa: E402
-from guide.piper_voices import resolve  # noqa: E402
-from guide.scripts import load_guide, shipped_folder  # noqa: E402
+from guide.engines.piper_engine import length_scale  # noqa: E402
+from guide.engines.piper_voices import resolve  # noqa: E402
+from guide.scripts.store import load_guide, shipped_folder  # noqa: E402
 
 VOICE = "en_US-joe-medium"
 WER_CHAPTERS = [3, 5, 8]

@@ -22,9 +22,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from guide.narration import chapter_sentences  # noqa: E402
-from guide.lexicon import Lexicon  # noqa: E402
-from guide.scripts import load_guide, shipped_folder  # noqa: E402
+from guide.speech.narration import chapter_sentences  # noqa: E402
+from guide.speech.lexicon import Lexicon  # noqa: E402
+from guide.scripts.store import load_guide, shipped_folder  # noqa: E402
 
 SMOKE = {
     "guide.toml": 'title = "Bench smoke"\nrate = 150\nvoice = "en-us"\n',

@@ -1,3 +1,3 @@
-from .cli import main
+from guide.cli.app import main
 
 main()

@@ -28,10 +28,10 @@ from typing import Any
 
 import tomli_w
 
-from .errors import GuideError, ScriptError
-from .files import atomic_write_text
-from .lexicon import BUILTIN_PATH
-from .model import Block, Chapter, Guide
+from guide.errors import GuideError, ScriptError
+from guide.files import atomic_write_text
+from guide.speech.lexicon import BUILTIN_PATH
+from guide.model import Block, Chapter, Guide
 
 FILE = "approval.toml"
 "The approval's file name, in the guide folder."
@@ -139,7 +139,7 @@ def _sha256(path: Path) -> str:
 
 def inputs(folder: Path) -> dict[str, str]:
     """The SHA-256 of every input the audio of the guide in ``folder`` is made from."""
-    from .scripts import SCRIPT_GLOB
+    from guide.scripts.store import SCRIPT_GLOB
 
     folder = Path(folder)
     names = sorted(p.name for p in folder.glob(SCRIPT_GLOB) if p.is_file())

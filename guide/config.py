@@ -26,8 +26,8 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from .errors import ScriptError
-from .slug import slugify
+from guide.errors import ScriptError
+from guide.slug import slugify
 
 Check = Callable[[str, Any], Any]
 "A check: given the setting's name and its value, the value to keep, or ValueError(reason)."

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UnknownVoice, WrongLanguageVoice
-from .model import Guide
-from .slug import slugify
+from guide.errors import UnknownVoice, WrongLanguageVoice
+from guide.model import Guide
+from guide.slug import slugify
 
 ENGINES = ("pyttsx3", "piper")
 "The engines ``--engine`` and ``guide.toml``'s ``engine`` take; pyttsx3 is the default."
@@ -47,7 +47,7 @@ def voice_name(voice: str) -> str:
 def default_voice(engine: str, language: str) -> str:
     """The voice ``engine`` uses for a guide in ``language`` when none is named."""
     if engine == "piper":
-        from .piper_voices import find_voices
+        from guide.engines.piper_voices import find_voices
 
         voices = find_voices()
         primary = language.split("-")[0].lower()

@@ -1,6 +1,6 @@
 """Every error the core can raise. Each is one line that can be read aloud.
 
-Only :mod:`guide.cli` turns these into :class:`click.ClickException`; the core
+Only :mod:`guide.cli.app` turns these into :class:`click.ClickException`; the core
 never prints and never exits.
 """
 

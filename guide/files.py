@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .errors import FileError, UnsafeOutput
+from guide.errors import FileError, UnsafeOutput
 
 
 def _umask() -> int:

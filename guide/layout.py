@@ -11,11 +11,11 @@ import os
 import re
 from pathlib import Path
 
-from . import manifest as manifest_io
-from .errors import DamagedOutput, NotBuilt, ScriptError, UnsafeOutput
-from .files import file_error
-from .model import Guide
-from .slug import EDITION_SEPARATOR, edition_name
+from guide import manifest as manifest_io
+from guide.errors import DamagedOutput, NotBuilt, ScriptError, UnsafeOutput
+from guide.files import file_error
+from guide.model import Guide
+from guide.slug import EDITION_SEPARATOR, edition_name
 
 
 def lock_path(out_dir: Path) -> Path:

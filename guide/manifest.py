@@ -21,8 +21,8 @@ import typing
 from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import DamagedOutput, NotBuilt
-from .files import atomic_write_text
+from guide.errors import DamagedOutput, NotBuilt
+from guide.files import atomic_write_text
 
 FORMAT = 1
 "Version of the manifest's layout; raised when a key changes meaning."

@@ -181,7 +181,7 @@ class Guide:
 
     def chapter(self, key: str | int) -> Chapter:
         """Find a chapter by number or by (case-insensitive) title or stem."""
-        from .errors import UnknownChapter
+        from guide.errors import UnknownChapter
 
         text = str(key).strip()
         if text.isdigit():

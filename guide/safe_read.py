@@ -22,7 +22,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import FileError, ScriptError
+from guide.errors import FileError, ScriptError
 
 MAX_EDITOR_BYTES = 5 * 1024 * 1024
 """Largest script, ``guide.toml`` or ``lexicon.toml`` read, in bytes (5 MiB), as for an article.

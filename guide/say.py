@@ -1,7 +1,7 @@
 """``guide say``: try one line the way a guide would say it.
 
 The line goes through the same normalisation and lexicon as a build
-(:func:`guide.normalise.normalise`), then through the same engine. The clip
+(:func:`guide.speech.normalise.normalise`), then through the same engine. The clip
 is played with mpv, or written as a WAV or MP3 file through a temporary name
 and a rename, so that a file already there is never left half-written.
 """
@@ -17,12 +17,12 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check_words import phonemes
-from .engine import Clip
-from .errors import AudioError, GuideError, MissingTool
-from .files import UMASK, atomic_write_bytes, make_dirs
-from .lexicon import Lexicon
-from .normalise import normalise
+from guide.check.words import phonemes
+from guide.engines.base import Clip
+from guide.errors import AudioError, GuideError, MissingTool
+from guide.files import UMASK, atomic_write_bytes, make_dirs
+from guide.speech.lexicon import Lexicon
+from guide.speech.normalise import normalise
 
 FORMATS = (".wav", ".mp3")
 "The file types ``--out`` can write."
@@ -118,7 +118,7 @@ def require_mpv() -> str:
 def play_clip(clip: Clip, audio_output: str | None = None) -> None:
     """Play the clip through mpv and wait until it ends; ``audio_output`` is mpv's ``--ao``."""
     mpv = require_mpv()
-    from .tempdirs import private
+    from guide.tempdirs import private
 
     with private("say") as folder:
         wav = Path(folder) / "say.wav"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.build import BuildOptions, build
-from guide.engine import FakeEngine, Pyttsx3Engine
-from guide.scripts import load_guide
+from guide.build.run import BuildOptions, build
+from guide.engines.base import FakeEngine, Pyttsx3Engine
+from guide.scripts.store import load_guide
 
 TINY = {
     "guide.toml": 'title = "Tiny test guide"\nlanguage = "en-US"\nvoice = "en-us"\nrate = 150\n'

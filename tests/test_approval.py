@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from guide import approval
-from guide.cli import cli
-from guide.engine import FakeEngine
-from guide.scripts import load_guide
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
+from guide.scripts.store import load_guide
 
 TODAY = date(2026, 12, 6)
 DRAFT = "Draft: not yet approved for patient use."

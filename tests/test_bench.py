@@ -41,7 +41,7 @@ def test_word_error_rate_counts_substitutions_deletions_and_insertions():
 
 
 def test_the_recogniser_hears_the_natural_voice_say_a_plain_sentence(tmp_path):
-    from guide.piper_engine import PiperEngine
+    from guide.engines.piper_engine import PiperEngine
 
     w = _intelligibility()
     wav = tmp_path / "s.wav"

@@ -10,10 +10,10 @@ import pytest
 from mutagen.id3 import ID3
 
 from guide import manifest as manifest_io
-from guide.audio import LoudnessTarget
-from guide.build import BuildOptions, build
+from guide.audio.ffmpeg import LoudnessTarget
+from guide.build.run import BuildOptions, build
 from guide.errors import SynthesisError
-from guide.scripts import load_guide
+from guide.scripts.store import load_guide
 
 from .conftest import ffprobe_json, loudnorm_measure
 
@@ -149,7 +149,7 @@ def test_whole_guide_sentences_are_at_chapter_start_plus_sentence_time(real_buil
 
 
 def test_rebuild_with_nothing_changed_is_up_to_date(real_built):
-    from guide.engine import Pyttsx3Engine
+    from guide.engines.base import Pyttsx3Engine
 
     report, folder = real_built
     options = BuildOptions(out_root=report.out_dir.parent, cache_dir=report.out_dir.parent.parent / "cache")
@@ -180,7 +180,7 @@ def test_edit_one_chapter_resynthesises_only_its_changed_sentences(tiny_folder, 
 
 
 def test_failed_synthesis_names_chapter_and_sentence_and_keeps_old_outputs(tiny_folder, tmp_path):
-    from guide.engine import FakeEngine
+    from guide.engines.base import FakeEngine
 
     first = build(load_guide(tiny_folder), FakeEngine(), _opts(tmp_path))
     before = (first.out_dir / "manifest.json").read_bytes()
@@ -254,7 +254,7 @@ def test_output_is_identical_with_one_job_and_two(tmp_path):
 
 
 def test_a_damaged_cache_entry_is_synthesised_again(tiny_folder, tmp_path):
-    from guide.engine import FakeEngine
+    from guide.engines.base import FakeEngine
 
     engine = FakeEngine()
     build(load_guide(tiny_folder), engine, _opts(tmp_path))

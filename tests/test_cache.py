@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guide.cache import ClipCache, clip_key, default_cache_dir
-from guide.engine import Clip
+from guide.build.cache import ClipCache, clip_key, default_cache_dir
+from guide.engines.base import Clip
 
 
 def test_key_changes_with_each_input():

@@ -11,15 +11,15 @@ import pytest
 import textstat
 from click.testing import CliRunner
 
-from guide.build import BuildOptions, build
-from guide.check import MAX_CHAPTER_S, check_folder, check_guide
-from guide.check_terms import find_term_problems
-from guide.check_words import drift_words, article_stems, stem
-from guide.cli import cli
-from guide.engine import FakeEngine
-from guide.lexicon import Lexicon
+from guide.build.run import BuildOptions, build
+from guide.check.run import MAX_CHAPTER_S, check_folder, check_guide
+from guide.check.terms import find_term_problems
+from guide.check.words import drift_words, article_stems, stem
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
+from guide.speech.lexicon import Lexicon
 from guide.model import Block, BlockKind, Chapter, Guide
-from guide.scripts import load_guide, shipped_folder
+from guide.scripts.store import load_guide, shipped_folder
 
 from .conftest import write_guide_folder
 

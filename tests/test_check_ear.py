@@ -1,5 +1,5 @@
-"""``guide check``'s warnings about what only works on paper (guide.check_ear), about the
-guide's own lexicon (guide.check_lexicon), and its spelling advice being heard right."""
+"""``guide check``'s warnings about what only works on paper (guide.check.ear), about the
+guide's own lexicon (guide.check.lexicon), and its spelling advice being heard right."""
 
 from __future__ import annotations
 
@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from guide.check import check_folder, check_guide
-from guide.check_ear import (ambiguous_dates, ear_problems, item_size, twelve_oclock,
+from guide.check.run import check_folder, check_guide
+from guide.check.ear import (ambiguous_dates, ear_problems, item_size, twelve_oclock,
                              visual_references, web_addresses)
-from guide.check_words import letters_say
-from guide.cli import cli
-from guide.engine import FakeEngine
-from guide.lexicon import Lexicon
+from guide.check.words import letters_say
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
+from guide.speech.lexicon import Lexicon
 from guide.model import Block, BlockKind, Chapter, Guide
-from guide.normalise import normalise
-from guide.scripts import load_guide
+from guide.speech.normalise import normalise
+from guide.scripts.store import load_guide
 
 from .conftest import write_guide_folder
 

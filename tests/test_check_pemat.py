@@ -8,13 +8,13 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from guide.check import MAX_CHAPTER_S, ChapterStats
-from guide.check_pemat import (TO_RATE, informative_title, is_action, is_passive, pemat,
+from guide.check.run import MAX_CHAPTER_S, ChapterStats
+from guide.check.pemat import (TO_RATE, informative_title, is_action, is_passive, pemat,
                                report_lines, score_items)
-from guide.check_problem import Problem
-from guide.cli import cli
-from guide.engine import FakeEngine
-from guide.lexicon import Lexicon
+from guide.check.problem import Problem
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
+from guide.speech.lexicon import Lexicon
 from guide.model import Block, BlockKind, Chapter, Guide
 
 from .conftest import write_guide_folder

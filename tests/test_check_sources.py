@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from guide.check import citation_chapters, load_source
-from guide.check_sources import source_age_problems, source_years, years_before
+from guide.check.run import citation_chapters, load_source
+from guide.check.sources import source_age_problems, source_years, years_before
 from guide.model import Article, Block, Chapter, Guide
-from guide.scripts import load_guide, shipped_folder
+from guide.scripts.store import load_guide, shipped_folder
 
 TODAY = date(2025, 6, 1)
 ADVICE = "care may have changed since, so have a clinician check it and tell listeners how old"

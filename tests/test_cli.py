@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from guide import __version__
-from guide.cli import cli
-from guide.engine import FakeEngine
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
 
 
 @pytest.fixture

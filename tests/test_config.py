@@ -11,7 +11,7 @@ import pytest
 from guide.config import GuideConfig
 from guide.errors import ScriptError
 from guide.model import Guide
-from guide.scripts import load_guide
+from guide.scripts.store import load_guide
 
 from .conftest import write_guide_folder
 

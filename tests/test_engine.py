@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.engine import Clip, FakeEngine, Pyttsx3Engine, check_clip, plausible_range, read_wav
+from guide.engines.base import Clip, FakeEngine, Pyttsx3Engine, check_clip, plausible_range, read_wav
 from guide.errors import SynthesisError
 
 
@@ -83,7 +83,7 @@ def test_plausibility_rejects_empty_short_and_long_clips():
 
 
 def test_a_worker_that_never_answers_is_killed_retried_and_reported(monkeypatch, tmp_path):
-    import guide.engine as engine_mod
+    import guide.engines.base as engine_mod
 
     hang = tmp_path / "hang.py"
     hang.write_text("import time\ntime.sleep(60)\n")
@@ -119,7 +119,7 @@ def test_voices_lists_american_english():
 
 
 def test_missing_espeak_names_the_packages(monkeypatch):
-    import guide.engine as engine_mod
+    import guide.engines.base as engine_mod
     from guide.errors import MissingTool
 
     monkeypatch.setattr(engine_mod.shutil, "which", lambda name: None)
@@ -129,7 +129,7 @@ def test_missing_espeak_names_the_packages(monkeypatch):
 
 def test_a_retry_gives_the_same_clip_as_no_failure(monkeypatch):
     """After a failure mid-chapter, the fresh worker repeats what came before, so the bytes agree."""
-    import guide.engine as engine_mod
+    import guide.engines.base as engine_mod
 
     texts = ["The first sentence is here.", "A second one follows it.", "And a third one ends it."]
     clean = list(Pyttsx3Engine().synthesize(texts, "en-us", 150))
@@ -153,7 +153,7 @@ _BUSY_ESPEAK = """
 import json, sys
 import pyttsx3.drivers._espeak as espeak
 espeak.IsPlaying = lambda: 1  # espeak-ng's thread says it is busy, as it often does between sentences
-from guide.engine_worker import Speaker
+from guide.engines.pyttsx3_worker import Speaker
 speaker = Speaker()
 frames = []
 for i, text in enumerate(json.loads(sys.argv[1])):
@@ -219,7 +219,7 @@ def recording(text, size, *rest):
     sizes.append([len(text), size])
     return real(text, size, *rest)
 espeak.cSynth = recording
-from guide.engine_worker import Speaker
+from guide.engines.pyttsx3_worker import Speaker
 Speaker().speak(sys.argv[1], "en-us", 150, sys.argv[2])
 print(json.dumps(sizes))
 """

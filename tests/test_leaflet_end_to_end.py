@@ -13,8 +13,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from guide.check_words import phonemes
-from guide.cli import cli
+from guide.check.words import phonemes
+from guide.cli.app import cli
 
 LEAFLET = Path(__file__).parent / "data" / "articles" / "csection-wound-care.html"
 SLUG = "caring-for-your-c-section-wound"

@@ -1,4 +1,4 @@
-"""Tests of guide.lexicon and of the built-in guide/data/lexicon.toml."""
+"""Tests of guide.speech.lexicon and of the built-in guide/data/lexicon.toml."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 import tomli_w
 
 from guide.errors import ScriptError
-from guide.lexicon import BUILTIN_PATH, Entry, Lexicon, TermUse
+from guide.speech.lexicon import BUILTIN_PATH, Entry, Lexicon, TermUse
 
 REQUIRED_TERMS = """cerclage cervix cervical bicornuate unicornuate conization preterm
 preeclampsia ultrasound obstetrician dilation dilating miscarriage uterus uterine congenital

@@ -1,7 +1,7 @@
 """A chapter as the sentences it is spoken as."""
 
 from guide.model import Block, BlockKind, Chapter, SentenceKind
-from guide.narration import DEFAULT_PAUSES, announcement, chapter_sentences
+from guide.speech.narration import DEFAULT_PAUSES, announcement, chapter_sentences
 
 
 def test_announcement_ends_with_one_mark():

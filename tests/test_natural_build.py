@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 from mutagen.id3 import ID3
 
-from guide.audio import LoudnessTarget
-from guide.cli import cli
+from guide.audio.ffmpeg import LoudnessTarget
+from guide.cli.app import cli
 
 from .conftest import TINY, loudnorm_measure, write_guide_folder
 from .test_build import _assert_speech_where_said, _decode
@@ -160,7 +160,7 @@ def test_without_the_natural_extra_it_says_how_to_install_it(tiny_folder, tmp_pa
             "    if name == 'piper-tts': raise m.PackageNotFoundError(name)\n"
             "    return real(name)\n"
             "m.version = version\n"
-            "from guide.cli import main\n"
+            "from guide.cli.app import main\n"
             "sys.argv = ['guide', 'build', 'tiny', '--engine', 'piper']\n"
             "main()\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=tiny_folder.parent.parent,

@@ -1,4 +1,4 @@
-"""Tests of guide.normalise: written text in, what the engine is given out."""
+"""Tests of guide.speech.normalise: written text in, what the engine is given out."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from guide.lexicon import Lexicon
-from guide.normalise import normalise
+from guide.speech.lexicon import Lexicon
+from guide.speech.normalise import normalise
 
 MARKUP = set("<>[]{}\\`")
 

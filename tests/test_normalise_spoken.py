@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guide.lexicon import Lexicon
-from guide.normalise import normalise
-from guide.normalise_numbers import SERVICE_NUMBERS, ambiguous_dates
-from guide.normalise_rules import MONTHS, cardinal
-from guide.normalise_web import spoken_address_words
+from guide.speech.lexicon import Lexicon
+from guide.speech.normalise import normalise
+from guide.speech.en.numbers import SERVICE_NUMBERS, ambiguous_dates
+from guide.speech.en.rules import MONTHS, cardinal
+from guide.speech.en.web import spoken_address_words
 
 SERVICE = [
     ("Call 911", "Call 9 1 1"),

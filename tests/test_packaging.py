@@ -23,7 +23,7 @@ def test_wheel_carries_the_shipped_guide_and_finds_it_from_anywhere(tmp_path):
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from guide.scripts import find_guide, load_guide;"
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from guide.scripts.store import find_guide, load_guide;"
             "f = find_guide(None); g = load_guide(f); print(f); print(len(g.chapters))")
     out = subprocess.run([sys.executable, "-c", code, str(site)], cwd=elsewhere, capture_output=True,
                          text=True, check=True, env={"PATH": "/usr/bin:/bin"}).stdout.splitlines()

@@ -8,12 +8,12 @@ from array import array
 
 import pytest
 
-from guide.engine import check_clip
+from guide.engines.base import check_clip
 from guide.errors import SynthesisError, UnknownVoice
-from guide.lexicon import Lexicon
-from guide.normalise import normalise
-from guide.piper_engine import LEAD_KEEP_MS, SILENCE, PiperEngine, length_scale
-from guide.piper_voices import VoiceFileError, describe, find_voices, licence_from_card, resolve
+from guide.speech.lexicon import Lexicon
+from guide.speech.normalise import normalise
+from guide.engines.piper_engine import LEAD_KEEP_MS, SILENCE, PiperEngine, length_scale
+from guide.engines.piper_voices import VoiceFileError, describe, find_voices, licence_from_card, resolve
 
 JOE = "en_US-joe-medium"
 CARD = """# Model card for joe (medium)
@@ -127,7 +127,7 @@ def test_a_respelling_changes_the_phonemes_piper_is_given():
 
 
 def test_a_clip_that_fails_is_made_again_and_counted(engine, monkeypatch):
-    import guide.piper_engine as module
+    import guide.engines.piper_engine as module
 
     real = module.PiperEngine._ask
     failed = []

@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide import manifest as manifest_io
-from guide.build import BuildOptions, build
-from guide.engine import Pyttsx3Engine
-from guide.scripts import load_guide
+from guide.build.run import BuildOptions, build
+from guide.engines.base import Pyttsx3Engine
+from guide.scripts.store import load_guide
 
 from .conftest import TINY, write_guide_folder
 

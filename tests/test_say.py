@@ -7,8 +7,8 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from guide.cli import cli
-from guide.engine import FakeEngine
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
 
 from .conftest import ffprobe_json, write_guide_folder
 
@@ -95,7 +95,7 @@ def test_numbers_and_abbreviations_are_normalised_like_a_build(tmp_path):
     engine = FakeEngine()
     result = run("--out", tmp_path / "x.wav", "Call Dr. Lee at 9 am.", engine=engine)
     assert result.exit_code == 0, result.output
-    from guide.normalise import normalise
+    from guide.speech.normalise import normalise
     assert engine.spoken == [normalise("Call Dr. Lee at 9 am.")]
     assert "Doctor" in engine.spoken[0]
 

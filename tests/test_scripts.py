@@ -8,7 +8,7 @@ import pytest
 
 from guide.errors import GuideExists, ScriptError, UnknownChapter, UnknownGuide
 from guide.model import Article, Block, BlockKind, Chapter, Guide, Section
-from guide.scripts import (draft_guide, find_guide, format_script, load_guide, parse_script,
+from guide.scripts.store import (draft_guide, find_guide, format_script, load_guide, parse_script,
                            shipped_folder, write_guide)
 
 
@@ -158,7 +158,7 @@ ROW = ("Ibuprofen (Advil, Motrin): dose, 600 milligrams; when to take it, every 
     (ROW, [ROW], ("Ibuprofen (Advil, Motrin): dose,",)),
 ])
 def test_a_step_or_table_row_is_spoken_in_one_sentence_with_its_number_or_name(text, sentences, heard):
-    from guide.narration import chapter_sentences
+    from guide.speech.narration import chapter_sentences
 
     spoken = chapter_sentences(Chapter(1, "Steps", [Block(text, BlockKind.ITEM)]), 1)[1:]
     assert [s.text for s in spoken] == sentences

@@ -1,4 +1,4 @@
-"""Tests of guide.sentences.split_sentences."""
+"""Tests of guide.speech.sentences.split_sentences."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guide.sentences import MAX_WORDS, split_sentences
+from guide.speech.sentences import MAX_WORDS, split_sentences
 
 # (paragraph, the sentences a careful reader would hear)
 SPLITS = [

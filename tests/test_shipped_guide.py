@@ -7,7 +7,7 @@ import re
 import pytest
 
 from guide.player.lines import HELP
-from guide.scripts import load_guide, shipped_folder
+from guide.scripts.store import load_guide, shipped_folder
 
 BANNED = ["Press B to go back", "A to Z", "gently", "just to be safe"]
 "Phrases the clinical review took out (issue 13); none may come back."
@@ -58,7 +58,7 @@ def test_the_sources_chapter_says_how_old_its_sources_are(guide):
 
 
 def test_miscarriage_is_defined_one_way():
-    from guide.lexicon import Lexicon
+    from guide.speech.lexicon import Lexicon
 
     meaning = "before the baby can live outside the womb"
     assert meaning in Lexicon.builtin().lookup("miscarriage").define

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from guide.tags import TagInfo, tag_guide
+from guide.audio.tags import TagInfo, tag_guide
 
 from .conftest import ffprobe_json
 

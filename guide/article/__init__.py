@@ -28,13 +28,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import ArticleError
-from ..model import Article
-from .decode import EMPTY, MAX_ARTICLE_BYTES, decode_article, read_article_bytes
-from .html import parse_html
-from .markdown import parse_markdown
-from .plain import parse_plain
-from .text import clean_text, pre_clean
+from guide.errors import ArticleError
+from guide.model import Article
+from guide.article.decode import EMPTY, MAX_ARTICLE_BYTES, decode_article, read_article_bytes
+from guide.article.html import parse_html
+from guide.article.markdown import parse_markdown
+from guide.article.plain import parse_plain
+from guide.article.text import clean_text, pre_clean
 
 __all__ = ["MAX_ARTICLE_BYTES", "detect_format", "parse_article", "read_article"]
 

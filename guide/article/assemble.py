@@ -31,10 +31,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ArticleError
-from ..model import Article, Block, BlockKind, Section
-from . import furniture
-from .text import clean_text, ends_a_sentence, starts_capitalised, word_count
+from guide.errors import ArticleError
+from guide.model import Article, Block, BlockKind, Section
+from guide.article import furniture
+from guide.article.text import clean_text, ends_a_sentence, starts_capitalised, word_count
 
 UNTITLED = "Untitled article"
 "The title of an article that has no title line, heading or file name."

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import MONTHS, WrittenDate, dates_in
+from guide.article.dates import MONTHS, WrittenDate, dates_in
 
 _REVIEWED = re.compile(r"review|updat", re.I)
 

@@ -33,8 +33,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..errors import ArticleError
-from ..safe_read import read_bytes
+from guide.errors import ArticleError
+from guide.safe_read import read_bytes
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 """Largest article file read, in bytes (5 MiB).

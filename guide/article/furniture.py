@@ -23,8 +23,8 @@ import re
 
 from bs4 import Tag
 
-from .dates import dates_in
-from .text import fold_key, word_count
+from guide.article.dates import dates_in
+from guide.article.text import fold_key, word_count
 
 # ------------------------------------------------------------------ text rules
 

@@ -58,12 +58,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, PageElement, Tag
 
-from ..model import Article
-from . import furniture
-from .assemble import Piece, assemble
-from .page import Page
-from .text import clean_text, word_count
-from .walker import HEADINGS, Walker, element_text, heading_level, source_entries
+from guide.model import Article
+from guide.article import furniture
+from guide.article.assemble import Piece, assemble
+from guide.article.page import Page
+from guide.article.text import clean_text, word_count
+from guide.article.walker import HEADINGS, Walker, element_text, heading_level, source_entries
 
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ")
 _SOURCE_CONTAINERS = frozenset(

@@ -38,9 +38,9 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-from ..model import Article
-from .assemble import assemble
-from .html import html_pieces
+from guide.model import Article
+from guide.article.assemble import assemble
+from guide.article.html import html_pieces
 
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*[:=]")
 _FRONT_MATTER_CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}

@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-from .walker import Marks
+from guide.article.walker import Marks
 
 _READ_STRINGS = (NavigableString, CData)
 "The string types bs4's ``get_text()`` and the walk read: not comments, scripts or styles."

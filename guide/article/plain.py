@@ -34,10 +34,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model import Article
-from . import furniture
-from .assemble import Piece, assemble, heading_like
-from .text import clean_text, ends_a_sentence, is_title_case, word_count
+from guide.model import Article
+from guide.article import furniture
+from guide.article.assemble import Piece, assemble, heading_like
+from guide.article.text import clean_text, ends_a_sentence, is_title_case, word_count
 
 _BULLETS = "•‣◦▪●○■□*+\\-"
 _MARKER = re.compile(rf"^\s*(?:[{_BULLETS}]|(?P<number>\d{{1,3}})[.)])\s+(?=\S)")

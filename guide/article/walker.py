@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 from bs4 import CData, NavigableString, PageElement, Tag
 
-from . import furniture
-from .assemble import Piece
-from .tables import Table, cells_of, row_text
-from .text import clean_text
+from guide.article import furniture
+from guide.article.assemble import Piece
+from guide.article.tables import Table, cells_of, row_text
+from guide.article.text import clean_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCK_TAGS = frozenset(

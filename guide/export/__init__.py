@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import UnknownChapter
-from ..manifest import Manifest
-from . import captions, epub, m4b, mp3, pack, web
+from guide.errors import UnknownChapter
+from guide.manifest import Manifest
+from guide.export import captions, epub, m4b, mp3, pack, web
 
 FORMATS = {
     "mp3": mp3.write,

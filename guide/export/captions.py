@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import atomic_write_text, make_dirs
-from ..manifest import Manifest, ManifestChapter
-from .common import chosen, is_whole, target
+from guide.files import atomic_write_text, make_dirs
+from guide.manifest import Manifest, ManifestChapter
+from guide.export.common import chosen, is_whole, target
 
 LINE_WIDTH = 42
 "Most characters on one caption line (the BBC and Netflix limit)."

@@ -19,9 +19,9 @@ from importlib import resources
 from pathlib import Path, PurePath
 from typing import Iterator
 
-from ..errors import FileError, UnsafeOutput
-from ..files import make_dirs
-from ..manifest import Manifest, ManifestChapter, verify_files
+from guide.errors import FileError, UnsafeOutput
+from guide.files import make_dirs
+from guide.manifest import Manifest, ManifestChapter, verify_files
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

@@ -14,9 +14,9 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from ..audio import require_ffmpeg
-from ..errors import MissingTool
-from ..audio import run_ffmpeg
+from guide.audio.ffmpeg import require_ffmpeg
+from guide.errors import MissingTool
+from guide.audio.ffmpeg import run_ffmpeg
 
 SIZE = 1400
 "Width and height in pixels (what audiobook shops ask for at the least)."

@@ -18,13 +18,13 @@ from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 
-from ..approval import line as approval_line
-from ..files import make_dirs
-from ..manifest import Manifest, ManifestChapter
-from .common import atomic_output, built_date, check_built, chosen, publisher, target, template
-from .cover import make_cover
-from .markup import chapter_markup, sentence_id
-from .web import about
+from guide.approval import line as approval_line
+from guide.files import make_dirs
+from guide.manifest import Manifest, ManifestChapter
+from guide.export.common import atomic_output, built_date, check_built, chosen, publisher, target, template
+from guide.export.cover import make_cover
+from guide.export.markup import chapter_markup, sentence_id
+from guide.export.web import about
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
 "The class reading systems put on the sentence being read."

@@ -13,13 +13,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ..audio import require_ffmpeg
-from ..files import make_dirs
-from ..manifest import Manifest, ManifestChapter
-from ..tags import iso639_2
-from ..audio import run_ffmpeg
-from .common import atomic_output, check_built, chosen, publisher, spoken_date, target
-from .cover import make_cover
+from guide.audio.ffmpeg import require_ffmpeg
+from guide.files import make_dirs
+from guide.manifest import Manifest, ManifestChapter
+from guide.audio.tags import iso639_2
+from guide.audio.ffmpeg import run_ffmpeg
+from guide.export.common import atomic_output, check_built, chosen, publisher, spoken_date, target
+from guide.export.cover import make_cover
 
 BITRATE_KBPS = 32
 "AAC bitrate: a speech bitrate, plenty for one voice, half the size of the 64 kbps MP3s."

@@ -10,8 +10,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from ..manifest import ManifestChapter
-from .common import paragraphs
+from guide.manifest import ManifestChapter
+from guide.export.common import paragraphs
 
 
 def sentence_id(chapter: ManifestChapter, index: int) -> str:

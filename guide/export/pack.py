@@ -17,11 +17,11 @@ import zipfile
 from pathlib import Path
 from string import Template
 
-from ..durations import spoken_duration
-from ..files import atomic_write_text, make_dirs
-from ..manifest import Manifest
-from . import captions, m4b, mp3, printable, web
-from .common import atomic_output, check_built, chosen, is_whole, made_by, spoken_date, target, template
+from guide.durations import spoken_duration
+from guide.files import atomic_write_text, make_dirs
+from guide.manifest import Manifest
+from guide.export import captions, m4b, mp3, printable, web
+from guide.export.common import atomic_output, check_built, chosen, is_whole, made_by, spoken_date, target, template
 
 STORED = {".mp3", ".m4b", ".png"}
 "Files that do not shrink in a zip, so they are stored as they are."

@@ -10,12 +10,12 @@ from html import escape
 from pathlib import Path
 from string import Template
 
-from ..approval import line as approval_line
-from ..files import atomic_write_text, make_dirs
-from ..manifest import Manifest
-from .common import chosen, target, template
-from .markup import chapter_markup
-from .web import about
+from guide.approval import line as approval_line
+from guide.files import atomic_write_text, make_dirs
+from guide.manifest import Manifest
+from guide.export.common import chosen, target, template
+from guide.export.markup import chapter_markup
+from guide.export.web import about
 
 PAGE = "transcript-large-print.html"
 "The file name of the printable transcript."

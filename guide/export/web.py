@@ -13,12 +13,12 @@ from html import escape
 from pathlib import Path
 from string import Template
 
-from ..approval import line as approval_line
-from ..durations import spoken_duration
-from ..files import atomic_copy, atomic_write_text, make_dirs
-from ..manifest import Manifest, ManifestChapter
-from .common import check_built, chosen, made_by, spoken_date, target, template
-from .markup import chapter_markup
+from guide.approval import line as approval_line
+from guide.durations import spoken_duration
+from guide.files import atomic_copy, atomic_write_text, make_dirs
+from guide.manifest import Manifest, ManifestChapter
+from guide.export.common import check_built, chosen, made_by, spoken_date, target, template
+from guide.export.markup import chapter_markup
 
 PAGE = "index.html"
 "The name of the player page."

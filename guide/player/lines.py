@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..durations import spoken_duration
-from ..manifest import ManifestChapter
-from .timeline import Spot, Timeline
+from guide.durations import spoken_duration
+from guide.manifest import ManifestChapter
+from guide.player.timeline import Spot, Timeline
 
 HELP = [
     "Keys, pressed on their own, without Enter:",

@@ -25,8 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .. import tempdirs
-from ..errors import AudioError, MissingTool
+from guide import tempdirs
+from guide.errors import AudioError, MissingTool
 
 REPLY_TIMEOUT_S = 5.0
 "How long a command may take before mpv counts as stuck."

@@ -18,11 +18,11 @@ from __future__ import annotations
 import time
 from typing import Callable, Protocol
 
-from ..durations import spoken_duration
-from ..errors import GuideError
-from . import lines
-from .state import Place
-from .timeline import Spot, Timeline
+from guide.durations import spoken_duration
+from guide.errors import GuideError
+from guide.player import lines
+from guide.player.state import Place
+from guide.player.timeline import Spot, Timeline
 
 SEEK_S = 10.0
 "How far the arrow keys move."

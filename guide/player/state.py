@@ -18,7 +18,7 @@ from pathlib import Path
 
 from platformdirs import user_state_dir
 
-from ..files import atomic_write_text, make_dirs
+from guide.files import atomic_write_text, make_dirs
 
 
 @dataclass

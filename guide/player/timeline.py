@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..errors import UnknownChapter
-from ..manifest import Manifest, ManifestChapter
+from guide.errors import UnknownChapter
+from guide.manifest import Manifest, ManifestChapter
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import srt
 import webvtt
 from click.testing import CliRunner
 
-from guide.cli import cli
-from guide.engine import FakeEngine
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
 
 
 def _run(tiny_folder, monkeypatch, *args):

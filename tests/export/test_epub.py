@@ -122,10 +122,10 @@ def test_special_characters_in_title_and_text_stay_valid(tmp_path):
     """A guide with & < > and quotes, built with the fake engine: still a valid EPUB and HTML page."""
     from bs4 import BeautifulSoup
 
-    from guide.build import BuildOptions, build
-    from guide.engine import FakeEngine
+    from guide.build.run import BuildOptions, build
+    from guide.engines.base import FakeEngine
     from guide.export import export
-    from guide.scripts import load_guide
+    from guide.scripts.store import load_guide
 
     from ..conftest import TINY, write_guide_folder
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from guide import manifest as manifest_io
-from guide.build import BuildOptions, build
-from guide.engine import Pyttsx3Engine
+from guide.build.run import BuildOptions, build
+from guide.engines.base import Pyttsx3Engine
 from guide.manifest import Manifest
-from guide.scripts import load_guide
+from guide.scripts.store import load_guide
 
 from ..conftest import write_guide_folder
 

@@ -11,11 +11,11 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from guide.cli import cli
+from guide.cli.app import cli
 from guide.durations import spoken_duration
-from guide.engine import FakeEngine
+from guide.engines.base import FakeEngine
 from guide.player import mpv as mpv_module
-from guide.player.cli import _resolve, _start
+from guide.cli.play import _resolve, _start
 from guide.player.mpv import NO_SOUND
 from guide.player.state import Place, load_place, save_place
 from guide.player.timeline import Spot, Timeline

@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from guide.article import MAX_ARTICLE_BYTES
-from guide.cli import cli
-from guide.engine import FakeEngine
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
 from guide.errors import GuideError
 
 from ..conftest import write_guide_folder
@@ -244,8 +244,8 @@ def test_a_full_disk_says_so_and_keeps_the_last_build(place, mounted):
 
 
 def test_ffmpeg_running_out_of_space_is_an_error(mounted):
-    from guide import audio
-    from guide.engine import FakeEngine as Tone
+    from guide.audio import ffmpeg as audio
+    from guide.engines.base import FakeEngine as Tone
 
     disk = mounted("size=64k")
     pcm = b"".join(Tone.tone(f"sentence {n} " * 8, 150).pcm for n in range(4))

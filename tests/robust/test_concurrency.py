@@ -135,10 +135,10 @@ def test_an_export_never_mixes_two_builds(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     import guide.export.mp3 as mp3_export
-    from guide.build import BuildOptions, build
-    from guide.cli import cli
-    from guide.engine import FakeEngine
-    from guide.scripts import load_guide
+    from guide.build.run import BuildOptions, build
+    from guide.cli.app import cli
+    from guide.engines.base import FakeEngine
+    from guide.scripts.store import load_guide
 
     folder = write_guide(tmp_path / "scripts" / "same", "Same guide")
     monkeypatch.chdir(tmp_path)

@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from guide import manifest as manifest_io
-from guide.build import BuildOptions, build
-from guide.cli import cli
-from guide.engine import FakeEngine
-from guide.scripts import load_guide
+from guide.build.run import BuildOptions, build
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
+from guide.scripts.store import load_guide
 
 from ..conftest import write_guide_folder
 from .outputs import check_complete, snapshot

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from guide.cli import cli
-from guide.engine import FakeEngine
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
 
 from ..conftest import write_guide_folder
 from .outputs import snapshot

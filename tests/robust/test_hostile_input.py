@@ -27,13 +27,13 @@ import pytest
 from click.testing import CliRunner
 
 from guide.article import parse_article
-from guide.cli import cli
-from guide.engine import FakeEngine
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
 from guide.errors import ScriptError
-from guide.lexicon import Lexicon
+from guide.speech.lexicon import Lexicon
 from guide.model import Article, Block, Section
 from guide.safe_read import MAX_EDITOR_BYTES
-from guide.scripts import draft_guide, load_guide
+from guide.scripts.store import draft_guide, load_guide
 
 from ..conftest import write_guide_folder
 from .conftest import guide_command
@@ -385,7 +385,7 @@ def test_an_unknown_setting_does_not_stop_a_guide(place):
 BIG_LEXICON = textwrap.dedent('''
     import sys
     from guide.errors import ScriptError
-    from guide.lexicon import Lexicon
+    from guide.speech.lexicon import Lexicon
     n = int(sys.argv[1])
     text = "".join(f'[term{i}]\\nsay = "turm"\\ndefine = "Word {i}."\\nforms = ["terms{i}"]\\n\\n'
                    for i in range(n))

@@ -1,6 +1,6 @@
 """A synthesis that never finishes is killed after a timeout, tried once more, then reported.
 
-The engine is the real :class:`~guide.engine.Pyttsx3Engine`; only the worker
+The engine is the real :class:`~guide.engines.base.Pyttsx3Engine`; only the worker
 process it starts is replaced, by one that reads nothing and sleeps (a hung
 espeak-ng), for the first or for every attempt.
 """
@@ -15,12 +15,12 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from guide import engine as engine_mod
-from guide.build import BuildOptions, build
-from guide.cli import cli
-from guide.engine import Pyttsx3Engine
+from guide.engines import base as engine_mod
+from guide.build.run import BuildOptions, build
+from guide.cli.app import cli
+from guide.engines.base import Pyttsx3Engine
 from guide.errors import SynthesisError
-from guide.scripts import load_guide
+from guide.scripts.store import load_guide
 
 from .outputs import check_complete, leftovers
 

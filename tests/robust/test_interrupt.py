@@ -271,9 +271,9 @@ def test_sigterm_keeps_the_previous_outputs(tmp_path, guide_env):
 
 
 def _two_generations(tmp_path):
-    from guide.build import BuildOptions, build
-    from guide.engine import FakeEngine
-    from guide.scripts import load_guide
+    from guide.build.run import BuildOptions, build
+    from guide.engines.base import FakeEngine
+    from guide.scripts.store import load_guide
 
     outs = []
     for edit in (1, 2):

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 
 from guide import manifest as manifest_io
 from guide.approval import NOTICES
-from guide.build import BuildOptions, build
-from guide.cli import cli
-from guide.engine import FakeEngine, Pyttsx3Engine, check_clip
-from guide.scripts import load_guide
-from guide.sentences import MAX_WORDS
+from guide.build.run import BuildOptions, build
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine, Pyttsx3Engine, check_clip
+from guide.scripts.store import load_guide
+from guide.speech.sentences import MAX_WORDS
 
 from ..conftest import write_guide_folder
 from .outputs import MARKUP, WINDOWS_RESERVED, check_complete, files_under, snapshot

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from guide.build import BuildOptions, build
-from guide.cli import cli
-from guide.engine import FakeEngine
+from guide.build.run import BuildOptions, build
+from guide.cli.app import cli
+from guide.engines.base import FakeEngine
 from guide.errors import ScriptError, UnsafeOutput
 from guide.export import export
 from guide.manifest import Manifest
-from guide.scripts import load_guide
+from guide.scripts.store import load_guide
 
 from ..conftest import TINY, write_guide_folder
 from .outputs import check_complete, snapshot
@@ -117,7 +117,7 @@ def test_build_replaces_an_empty_folder_and_its_own(place):
 
 def test_publish_asks_again_just_before_the_swap(tiny_guide, tmp_path):
     """A folder that appears while the build runs is not replaced either."""
-    from guide import build as build_mod
+    from guide.build import run as build_mod
 
     out = tmp_path / "audio_out" / "tiny"
 

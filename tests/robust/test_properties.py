@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 
 from guide.article import parse_article, read_article
 from guide.article.assemble import UNTITLED
-from guide.assembly import assemble
-from guide.build import BuildOptions, build
-from guide.engine import Clip, FakeEngine
+from guide.audio.assembly import assemble
+from guide.build.run import BuildOptions, build
+from guide.engines.base import Clip, FakeEngine
 from guide.errors import ArticleError
 from guide.model import Block, BlockKind, Chapter, Guide, Sentence, SentenceKind
-from guide.normalise import normalise
-from guide.scripts import load_guide, write_guide
+from guide.speech.normalise import normalise
+from guide.scripts.store import load_guide, write_guide
 from guide.slug import MAX_SLUG, chapter_stem, slugify, unique_slugs
 
 from .conftest import budget

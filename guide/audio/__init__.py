@@ -1,0 +1,1 @@
+"""Sound: ffmpeg, assembly of clips into chapters, and tags."""

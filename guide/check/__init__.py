@@ -1,0 +1,1 @@
+"""guide check: every check a guide's scripts and built audio get."""

@@ -1,0 +1,42 @@
+"""The ``guide approve`` command: a thin layer over :mod:`guide.approval`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from guide.cli.app import Failure, _load, say
+
+
+@click.command("approve")
+@click.argument("guide", required=False)
+@click.option("--by", metavar='"NAME, ROLE"',
+              help='Who approves the guide for patient use, and their role: "Dana Lee, RN".')
+@click.option("--note", default="", help="A note to keep with the approval.")
+@click.option("--revoke", is_flag=True, help="Take the approval back: the guide is a draft again.")
+def approve(guide, by, note, revoke) -> None:
+    """Approve GUIDE for patient use as it is now, or take the approval back.
+
+    The approval is kept in approval.toml in the guide folder, with a SHA-256
+    of every script and setting the audio is made from: when one changes, the
+    guide is a draft again. Build the guide again afterwards, so that chapter 1
+    says where it stands.
+    """
+    from guide import approval
+
+    if revoke and (by or note):
+        raise Failure("--revoke takes no --by or --note.")
+    if not revoke and by is None:
+        raise Failure('guide approve needs --by "NAME, ROLE", or --revoke.')
+    loaded = _load(guide)
+    path = Path(loaded.folder) / approval.FILE
+    if revoke:
+        if approval.revoke(loaded):
+            say(f"Removed {path}. The guide is a draft again. Run: guide build")
+        else:
+            say(f"{loaded.folder} has no approval to take back; the guide is a draft.")
+        return
+    approval.approve(loaded, by, note)
+    say(approval.line(approval.status(loaded, approval.today())))
+    say(f"Wrote {path}. Run: guide build")

@@ -1,0 +1,1 @@
+"""Narration scripts: drafting them from an article, reading and writing them."""

@@ -1,0 +1,1 @@
+"""English rules: the tables, numbers, web addresses."""
