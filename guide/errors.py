@@ -12,6 +12,17 @@ from pathlib import Path
 class GuideError(Exception):
     "Something went wrong; the message says what, in one sentence"
 
+    hint: str | None = None
+    """What the user can do, as a key the command line turns into advice with its own flag names:
+    ``out`` (another output folder), ``scripts`` (another scripts folder), ``slug`` (another
+    name), ``force`` (replace it), ``rebuild`` (build the guide again), ``build`` (build it
+    first). The core's messages never name a flag or a command; only :mod:`guide.cli` does."""
+
+    def __init__(self, *args: object, hint: str | None = None):
+        super().__init__(*args)
+        if hint is not None:
+            self.hint = hint
+
 
 class FileError(GuideError):
     "A file could not be read or written"
