@@ -10,27 +10,9 @@ from pathlib import Path
 import pytest
 
 from guide.build.run import BuildOptions, build
-from guide.engines.base import FakeEngine, Pyttsx3Engine
+from guide.engines.base import Pyttsx3Engine
+from .helpers import FakeEngine, write_guide_folder
 from guide.scripts.store import load_guide
-
-TINY = {
-    "guide.toml": 'title = "Tiny test guide"\nlanguage = "en-US"\nvoice = "en-us"\nrate = 150\n'
-                  'source = "none"\npublisher = "Test clinic"\n',
-    "01-welcome.txt": "# Title: Welcome\n# Source: none (framing)\n\n"
-                      "This is a short guide. It has three chapters.\n\nYou can stop at any time.\n",
-    "02-a-list.txt": "# Title: A short list\n# Source: Introduction\n\n"
-                     "Here are two things.\n\n- Drink water.\n- Rest when you are tired.\n",
-    "03-the-end.txt": "# Title: The end\n# Source: none (framing)\n\nThat is all. Thank you for listening.\n",
-}
-"Three chapters, about twenty seconds of speech: small enough for the real engine."
-
-
-def write_guide_folder(folder: Path, files: dict[str, str] = TINY) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
 
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory, monkeypatch):
@@ -65,21 +47,6 @@ def real_built(tmp_path_factory):
     options = BuildOptions(out_root=root / "audio_out", cache_dir=root / "cache", jobs=2)
     report = build(load_guide(folder), Pyttsx3Engine(), options)
     return report, folder
-
-
-def ffprobe_json(path: Path, *entries: str) -> dict:
-    """ffprobe's JSON for a file (``-show_format``, ``-show_chapters``, ...)."""
-    out = subprocess.run(["ffprobe", "-v", "error", "-of", "json", *entries, str(path)],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
-
-
-def loudnorm_measure(path: Path) -> dict:
-    """ffmpeg's loudnorm filter (its own BS.1770 code) measuring a file: input_i, input_tp."""
-    out = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af",
-                          "loudnorm=print_format=json", "-f", "null", "-"],
-                         capture_output=True, text=True, check=True).stderr
-    return json.loads(out[out.rindex("{"):out.rindex("}") + 1])
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from guide import approval
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from .helpers import FakeEngine
 from guide.scripts.store import load_guide
 
 TODAY = date(2026, 12, 6)

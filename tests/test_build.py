@@ -15,7 +15,7 @@ from guide.build.run import BuildOptions, build
 from guide.errors import SynthesisError
 from guide.scripts.store import load_guide
 
-from .conftest import ffprobe_json, loudnorm_measure
+from .helpers import ffprobe_json, loudnorm_measure
 
 # ------------------------------------------------------------ real pipeline
 
@@ -180,7 +180,7 @@ def test_edit_one_chapter_resynthesises_only_its_changed_sentences(tiny_folder, 
 
 
 def test_failed_synthesis_names_chapter_and_sentence_and_keeps_old_outputs(tiny_folder, tmp_path):
-    from guide.engines.base import FakeEngine
+    from .helpers import FakeEngine
 
     first = build(load_guide(tiny_folder), FakeEngine(), _opts(tmp_path))
     before = (first.out_dir / "manifest.json").read_bytes()
@@ -228,7 +228,7 @@ def test_output_is_identical_with_one_job_and_two(tmp_path):
     import subprocess
     import sys
 
-    from .conftest import TINY, write_guide_folder
+    from .helpers import TINY, write_guide_folder
 
     files = dict(TINY)
     files["03-the-end.txt"] += "\nYou can stop at any time. You can stop at any time.\n"
@@ -254,7 +254,7 @@ def test_output_is_identical_with_one_job_and_two(tmp_path):
 
 
 def test_a_damaged_cache_entry_is_synthesised_again(tiny_folder, tmp_path):
-    from guide.engines.base import FakeEngine
+    from .helpers import FakeEngine
 
     engine = FakeEngine()
     build(load_guide(tiny_folder), engine, _opts(tmp_path))

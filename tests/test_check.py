@@ -16,12 +16,12 @@ from guide.check.run import MAX_CHAPTER_S, check_folder, check_guide
 from guide.check.terms import find_term_problems
 from guide.check.words import drift_words, article_stems, stem
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from .helpers import FakeEngine
 from guide.speech.lexicon import Lexicon
 from guide.model import Block, BlockKind, Chapter, Guide
 from guide.scripts.store import load_guide, shipped_folder
 
-from .conftest import write_guide_folder
+from .helpers import write_guide_folder
 
 DATA = Path(__file__).parent / "data" / "check"
 TO_RATE_LINE = (

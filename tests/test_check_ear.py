@@ -15,13 +15,13 @@ from guide.check.ear import (ambiguous_dates, ear_problems, item_size, twelve_oc
                              visual_references, web_addresses)
 from guide.check.words import letters_say
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from .helpers import FakeEngine
 from guide.speech.lexicon import Lexicon
 from guide.model import Block, BlockKind, Chapter, Guide
 from guide.speech.normalise import normalise
 from guide.scripts.store import load_guide
 
-from .conftest import write_guide_folder
+from .helpers import write_guide_folder
 
 
 def _guide(*blocks: str, sources=("Introduction",)) -> Guide:

@@ -13,11 +13,11 @@ from guide.check.pemat import (TO_RATE, informative_title, is_action, is_passive
                                report_lines, score_items)
 from guide.check.problem import Problem
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from .helpers import FakeEngine
 from guide.speech.lexicon import Lexicon
 from guide.model import Block, BlockKind, Chapter, Guide
 
-from .conftest import write_guide_folder
+from .helpers import write_guide_folder
 
 GOOD = {
     "About this guide": "This guide is about your cervical stitch.\nYou will hear how to care for it.",

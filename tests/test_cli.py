@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from guide import __version__
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from .helpers import FakeEngine
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from guide.errors import ScriptError
 from guide.model import Guide
 from guide.scripts.store import load_guide
 
-from .conftest import write_guide_folder
+from .helpers import write_guide_folder
 
 PATH = "scripts/tiny/guide.toml"
 RATE = "rate must be a whole number of words a minute from 60 to 400"

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.engines.base import Clip, FakeEngine, Pyttsx3Engine, check_clip, plausible_range, read_wav
+from guide.engines.base import Clip, Pyttsx3Engine, check_clip, plausible_range, read_wav
+
+from .helpers import FakeEngine
 from guide.errors import SynthesisError
 
 

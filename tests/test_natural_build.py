@@ -20,7 +20,7 @@ from mutagen.id3 import ID3
 from guide.audio.ffmpeg import LoudnessTarget
 from guide.cli.app import cli
 
-from .conftest import TINY, loudnorm_measure, write_guide_folder
+from .helpers import TINY, loudnorm_measure, write_guide_folder
 from .test_build import _assert_speech_where_said, _decode
 
 JOE = "en_US-joe-medium"

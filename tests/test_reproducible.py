@@ -17,7 +17,7 @@ from guide.build.run import BuildOptions, build
 from guide.engines.base import Pyttsx3Engine
 from guide.scripts.store import load_guide
 
-from .conftest import TINY, write_guide_folder
+from .helpers import TINY, write_guide_folder
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from .helpers import FakeEngine
 
-from .conftest import ffprobe_json, write_guide_folder
+from .helpers import ffprobe_json, write_guide_folder
 
 
 def espeak_phonemes(text: str) -> str:

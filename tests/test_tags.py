@@ -6,7 +6,7 @@ import subprocess
 
 from guide.audio.tags import TagInfo, tag_guide
 
-from .conftest import ffprobe_json
+from .helpers import ffprobe_json
 
 INFO = TagInfo(album="Guide", artist="Clinic", language="eng", comment="c", year="2026")
 

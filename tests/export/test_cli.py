@@ -7,7 +7,7 @@ import webvtt
 from click.testing import CliRunner
 
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from ..helpers import FakeEngine
 
 
 def _run(tiny_folder, monkeypatch, *args):

@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from .conftest import run_epubcheck
+from .helpers import run_epubcheck
 
 OPF = "{http://www.idpf.org/2007/opf}"
 SMIL = "{http://www.w3.org/ns/SMIL}"
@@ -123,11 +123,11 @@ def test_special_characters_in_title_and_text_stay_valid(tmp_path):
     from bs4 import BeautifulSoup
 
     from guide.build.run import BuildOptions, build
-    from guide.engines.base import FakeEngine
+    from ..helpers import FakeEngine
     from guide.export import export
     from guide.scripts.store import load_guide
 
-    from ..conftest import TINY, write_guide_folder
+    from ..helpers import TINY, write_guide_folder
 
     files = dict(TINY)
     files["guide.toml"] = files["guide.toml"].replace('"Tiny test guide"', '"Salt & sugar: <less> is \\"more\\""')

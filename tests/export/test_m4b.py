@@ -8,7 +8,7 @@ from mutagen.mp4 import MP4, MP4Cover
 
 from guide.export.m4b import ffmetadata
 
-from ..conftest import ffprobe_json
+from ..helpers import ffprobe_json
 
 TOLERANCE_S = 0.1
 

@@ -13,7 +13,7 @@ from guide.export import FORMATS, export
 from guide.export.common import spoken_date
 from guide.export.pack import size_text
 
-from ..conftest import ffprobe_json
+from ..helpers import ffprobe_json
 
 
 def test_all_writes_every_format_in_its_own_folder(exported):

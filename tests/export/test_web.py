@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from guide.durations import spoken_duration
 
-from .conftest import axe_violations
+from .helpers import axe_violations
 
 # -------------------------------------------------------------- the page as written
 

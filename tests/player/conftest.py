@@ -13,7 +13,7 @@ from guide.engines.base import Pyttsx3Engine
 from guide.manifest import Manifest
 from guide.scripts.store import load_guide
 
-from ..conftest import write_guide_folder
+from ..helpers import write_guide_folder
 
 PLAYER_GUIDE = {
     "guide.toml": 'title = "Player test guide"\nlanguage = "en-US"\nvoice = "en-us"\nrate = 150\n'

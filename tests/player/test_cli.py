@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from guide.cli.app import cli
 from guide.durations import spoken_duration
-from guide.engines.base import FakeEngine
+from ..helpers import FakeEngine
 from guide.player import mpv as mpv_module
 from guide.cli.play import _resolve, _start
 from guide.player.mpv import NO_SOUND

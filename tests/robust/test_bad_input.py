@@ -21,11 +21,11 @@ from click.testing import CliRunner
 
 from guide.article import MAX_ARTICLE_BYTES
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from ..helpers import FakeEngine
 from guide.errors import GuideError
 
-from ..conftest import write_guide_folder
-from .conftest import guide_command
+from ..helpers import write_guide_folder
+from .helpers import guide_command
 from .outputs import check_complete, leftovers, snapshot
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -245,7 +245,7 @@ def test_a_full_disk_says_so_and_keeps_the_last_build(place, mounted):
 
 def test_ffmpeg_running_out_of_space_is_an_error(mounted):
     from guide.audio import ffmpeg as audio
-    from guide.engines.base import FakeEngine as Tone
+    from ..helpers import FakeEngine as Tone
 
     disk = mounted("size=64k")
     pcm = b"".join(Tone.tone(f"sentence {n} " * 8, 150).pcm for n in range(4))

@@ -15,7 +15,7 @@ import pytest
 
 from guide.files import exclusive
 
-from .conftest import end_group, guide_command
+from .helpers import end_group, guide_command
 from .outputs import check_complete, leftovers
 
 pytestmark = pytest.mark.slow  # real builds and real timeouts: a few seconds each
@@ -137,7 +137,7 @@ def test_an_export_never_mixes_two_builds(tmp_path, monkeypatch):
     import guide.export.mp3 as mp3_export
     from guide.build.run import BuildOptions, build
     from guide.cli.app import cli
-    from guide.engines.base import FakeEngine
+    from ..helpers import FakeEngine
     from guide.scripts.store import load_guide
 
     folder = write_guide(tmp_path / "scripts" / "same", "Same guide")

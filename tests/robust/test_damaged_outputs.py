@@ -18,10 +18,10 @@ from click.testing import CliRunner
 from guide import manifest as manifest_io
 from guide.build.run import BuildOptions, build
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from ..helpers import FakeEngine
 from guide.scripts.store import load_guide
 
-from ..conftest import write_guide_folder
+from ..helpers import write_guide_folder
 from .outputs import check_complete, snapshot
 
 BUILT = "audio_out/tiny"

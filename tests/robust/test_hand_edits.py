@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from ..helpers import FakeEngine
 
-from ..conftest import write_guide_folder
+from ..helpers import write_guide_folder
 from .outputs import snapshot
 
 ARTICLE = "Cervical insufficiency\n\nWhat it is\n\nYour cervix is the lower part of your womb. " \
@@ -100,7 +100,7 @@ def test_a_real_build_and_export_write_only_where_promised(tmp_path, private_cac
     import os
     import subprocess
 
-    from .conftest import guide_command
+    from .helpers import guide_command
 
     work, home, tmp, state = (tmp_path / name for name in ("work", "home", "tmp", "state"))
     for folder in (home, tmp, state):

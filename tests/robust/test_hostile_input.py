@@ -28,15 +28,15 @@ from click.testing import CliRunner
 
 from guide.article import parse_article
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from ..helpers import FakeEngine
 from guide.errors import ScriptError
 from guide.speech.lexicon import Lexicon
 from guide.model import Article, Block, Section
 from guide.safe_read import MAX_EDITOR_BYTES
 from guide.scripts.store import draft_guide, load_guide
 
-from ..conftest import write_guide_folder
-from .conftest import guide_command
+from ..helpers import write_guide_folder
+from .helpers import guide_command
 
 MEMORY_LIMIT = 2 << 30
 "Address space a guarded subprocess may use: a file read without end fails fast instead."

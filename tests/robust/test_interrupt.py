@@ -21,7 +21,7 @@ import pytest
 
 from guide import manifest as manifest_io
 
-from .conftest import end_group, guide_command, run_guide
+from .helpers import end_group, guide_command, run_guide
 from .outputs import check_complete, decode, leftovers
 
 pytestmark = pytest.mark.slow  # real builds and real timeouts: a few seconds each
@@ -272,7 +272,7 @@ def test_sigterm_keeps_the_previous_outputs(tmp_path, guide_env):
 
 def _two_generations(tmp_path):
     from guide.build.run import BuildOptions, build
-    from guide.engines.base import FakeEngine
+    from ..helpers import FakeEngine
     from guide.scripts.store import load_guide
 
     outs = []

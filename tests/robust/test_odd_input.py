@@ -14,11 +14,12 @@ from guide import manifest as manifest_io
 from guide.approval import NOTICES
 from guide.build.run import BuildOptions, build
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine, Pyttsx3Engine, check_clip
+from guide.engines.base import Pyttsx3Engine, check_clip
+from ..helpers import FakeEngine
 from guide.scripts.store import load_guide
 from guide.speech.sentences import MAX_WORDS
 
-from ..conftest import write_guide_folder
+from ..helpers import write_guide_folder
 from .outputs import MARKUP, WINDOWS_RESERVED, check_complete, files_under, snapshot
 
 SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")

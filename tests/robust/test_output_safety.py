@@ -14,13 +14,13 @@ from click.testing import CliRunner
 
 from guide.build.run import BuildOptions, build
 from guide.cli.app import cli
-from guide.engines.base import FakeEngine
+from ..helpers import FakeEngine
 from guide.errors import ScriptError, UnsafeOutput
 from guide.export import export
 from guide.manifest import Manifest
 from guide.scripts.store import load_guide
 
-from ..conftest import TINY, write_guide_folder
+from ..helpers import TINY, write_guide_folder
 from .outputs import check_complete, snapshot
 
 

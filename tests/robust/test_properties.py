@@ -22,14 +22,15 @@ from guide.article import parse_article, read_article
 from guide.article.assemble import UNTITLED
 from guide.audio.assembly import assemble
 from guide.build.run import BuildOptions, build
-from guide.engines.base import Clip, FakeEngine
+from guide.engines.base import Clip
+from ..helpers import FakeEngine
 from guide.errors import ArticleError
 from guide.model import Block, BlockKind, Chapter, Guide, Sentence, SentenceKind
 from guide.speech.normalise import normalise
 from guide.scripts.store import load_guide, write_guide
 from guide.slug import MAX_SLUG, chapter_stem, slugify, unique_slugs
 
-from .conftest import budget
+from .helpers import budget
 from .outputs import MARKUP, WINDOWS_RESERVED, check_complete
 
 WORD = re.compile(r"\w+")
