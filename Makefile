@@ -19,7 +19,7 @@ RUNTIME_PACKAGES := espeak-ng libespeak-ng1 ffmpeg mpv fonts-dejavu-core
 # Extra programs the test suite reads outputs back with.
 TEST_PACKAGES := chromium epubcheck
 
-.PHONY: guide natural test test-py313 system system-test venv venv-test bench stress fuzz clean
+.PHONY: guide natural test test-py313 lint system system-test venv venv-test bench stress fuzz clean
 
 guide: venv
 	$(BIN)/guide build
@@ -100,8 +100,18 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-lint: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[lint]'
+	touch $@
+
 venv: system $(VENV)/.installed
 venv-test: system $(VENV)/.installed-test
+
+# ruff (the rule set is in pyproject.toml) and mypy on guide/. Installs both into the venv itself,
+# on top of what make guide installs; the natural voice's extras are not needed.
+lint: venv $(VENV)/.installed-lint
+	$(BIN)/ruff check guide
+	$(BIN)/mypy guide
 
 # Ratios of the build against the bare espeak-ng + ffmpeg pipeline (bench/run.py), and the
 # natural voice against bare piper, with word error rates per engine (bench/natural.py).
