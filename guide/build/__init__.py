@@ -1,0 +1,1 @@
+"""The build: the plan, the per-chapter stages, the clip cache, and publishing."""
