@@ -168,6 +168,10 @@ def main() -> int:
         print(f"Benchmark of {folder.name}: median of {repeat} runs, {os.cpu_count()} cores.",
               file=sys.stderr)
         print(table(measure(folder, Path(tmp), repeat, args.jobs, scale), scale))
+    from startup import startup_table  # bench/startup.py, beside this file
+
+    print()
+    print(startup_table(runs=1 if args.smoke else 15))
     return 0
 
 

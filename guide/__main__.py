@@ -1,3 +1,5 @@
+"""``python -m guide``: the same as the ``guide`` command."""
 from guide.cli.app import main
 
-main()
+if __name__ == "__main__":
+    main()

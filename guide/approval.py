@@ -30,8 +30,8 @@ import tomli_w
 
 from guide.errors import GuideError, ScriptError
 from guide.files import atomic_write_text
-from guide.speech.lexicon import BUILTIN_PATH
 from guide.model import Block, Chapter, Guide
+from guide.speech.lexicon import BUILTIN_PATH
 
 FILE = "approval.toml"
 "The approval's file name, in the guide folder."
@@ -148,7 +148,7 @@ def inputs(folder: Path) -> dict[str, str]:
         hashes = {name: _sha256(folder / name) for name in names}
         hashes[BUILTIN_NAME] = _sha256(BUILTIN_PATH)
     except OSError as exc:
-        raise ScriptError(folder, f"could not be read for its approval ({exc.strerror or exc}).") from None
+        raise ScriptError(folder, f"could not be read for its approval ({exc.strerror or exc}).") from exc
     return hashes
 
 
@@ -159,10 +159,10 @@ def read(folder: Path) -> Approval | None:
         return None
     try:
         return Approval.from_dict(tomllib.loads(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        raise ScriptError(path, "cannot be read; approve the guide again with guide approve.") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ScriptError(path, "cannot be read; approve the guide again with guide approve.") from exc
     except ValueError as exc:
-        raise ScriptError(path, f"is not an approval: {exc}; approve the guide again.") from None
+        raise ScriptError(path, f"is not an approval: {exc}; approve the guide again.") from exc
 
 
 def approve(guide: Guide, by: str, note: str = "", on: date | None = None) -> Approval:
@@ -183,7 +183,7 @@ def revoke(guide: Guide) -> bool:
     try:
         path.unlink()
     except OSError as exc:
-        raise ScriptError(path, f"could not be removed ({exc.strerror or exc}).") from None
+        raise ScriptError(path, f"could not be removed ({exc.strerror or exc}).") from exc
     return True
 
 
@@ -196,11 +196,12 @@ def add_months(day: date, months: int) -> date:
 
 def status(guide: Guide, on: date) -> ApprovalStatus:
     """Where ``guide`` stands on the day ``on``."""
-    approval = read(guide.folder) if guide.folder is not None else None
-    if approval is None:
+    folder = guide.folder
+    approval = read(folder) if folder is not None else None
+    if folder is None or approval is None:
         return ApprovalStatus()
     due = add_months(date.fromisoformat(approval.date), guide.review_every_months)
-    now = inputs(guide.folder)  # type: ignore[arg-type]
+    now = inputs(folder)
     changed = sorted(n for n in set(now) | set(approval.inputs)
                      if now.get(n) != approval.inputs.get(n))
     state = "changed" if changed else "overdue" if on > due else "approved"

@@ -149,6 +149,7 @@ def setting(default: Any, check: Check, quiet: bool = False) -> Any:
 LANGUAGE_TAG = r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 "A BCP 47 language tag, in the plain form guides use: ``en``, ``en-US``, ``es-419``."
 LANGUAGE = 'a language tag in quotes, such as "en-US"'
+GUIDE_NAME = 'the short name of a guide in quotes, such as "cervical-insufficiency"'
 
 
 @dataclass
@@ -181,7 +182,14 @@ class GuideConfig:
     publisher: str = setting("", text())
     "Who publishes the guide (the artist and publisher tags)."
     target_grade: float = setting(8.0, number(1, 20, "a reading grade"))
-    "Highest reading grade ``guide check`` accepts."
+    "Highest reading grade ``guide check`` accepts (English guides)."
+    target_inflesz: float = setting(65.0, number(0, 100, "an INFLESZ score"), quiet=True)
+    """Lowest INFLESZ readability score ``guide check`` accepts in a Spanish guide: 65 is "bastante
+    fácil" (fairly easy), 55 to 65 "normal"."""
+    translation_of: str = setting("", text(GUIDE_NAME, r"[a-z0-9]+(?:-[a-z0-9]+)*"), quiet=True)
+    """The slug of the guide this one is translated from, chapter for chapter; ``guide check`` then
+    compares the two (chapter count, medical terms, numbers) instead of checking drift from the
+    article, which is in the other language."""
     review_every_months: int = setting(24, whole(1, 120, "months"), quiet=True)
     "How often the guide's approval must be renewed (``guide approve``), in months."
     clinic: dict[str, str] | None = setting(None, clinic_check)

@@ -1,7 +1,8 @@
 """Every error the core can raise. Each is one line that can be read aloud.
 
-Only :mod:`guide.cli.app` turns these into :class:`click.ClickException`; the core
-never prints and never exits.
+Only :mod:`guide.cli` turns these into what the user sees (the sentence, and
+the advice for its :attr:`GuideError.hint` in :mod:`guide.cli.advice`); the
+core never prints and never exits.
 """
 
 from __future__ import annotations
@@ -14,9 +15,17 @@ class GuideError(Exception):
 
     hint: str | None = None
     """What the user can do, as a key the command line turns into advice with its own flag names:
-    ``out`` (another output folder), ``scripts`` (another scripts folder), ``slug`` (another
-    name), ``force`` (replace it), ``rebuild`` (build the guide again), ``build`` (build it
-    first). The core's messages never name a flag or a command; only :mod:`guide.cli` does."""
+    ``out`` (another output folder), ``move-out`` (move it away, or another output folder),
+    ``scripts`` (another scripts folder), ``slug`` (or another name: the message ends with what
+    else to do), ``force`` (replace it, or another name), ``rebuild`` (build the guide again
+    from nothing), ``build`` (build it first), ``list`` (see the chapters), ``voices`` and
+    ``piper-voices`` (see the voices), ``sound`` (no sound output: another one, or none),
+    ``say-out`` (write the clip to a file). The core's messages never name a flag or a
+    command; only :mod:`guide.cli.advice` does."""
+
+    advice_joins: str = "sentence"
+    """How the advice follows the message: ``sentence`` (a sentence of its own) or ``clause``
+    (after a semicolon, in the message's own sentence: "X is damaged; build it again ...")."""
 
     def __init__(self, *args: object, hint: str | None = None):
         super().__init__(*args)
@@ -27,10 +36,10 @@ class GuideError(Exception):
 class FileError(GuideError):
     "A file could not be read or written"
 
-    def __init__(self, path: Path | str, reason: str):
+    def __init__(self, path: Path | str, reason: str, *, hint: str | None = None):
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{self.path}: {reason}", hint=hint)
 
 
 class ArticleError(FileError):
@@ -53,12 +62,16 @@ class UnknownVoice(GuideError):
     "The speech engine has no voice with that name"
 
 
+class UnknownLanguage(GuideError):
+    "The guide has no speech rules for a language"
+
+
 class WrongLanguageVoice(GuideError):
     "The voice speaks another language than the guide's"
 
 
 class GuideExists(GuideError):
-    "A guide folder is already there and --force was not given"
+    "A guide folder is already there and was not to be replaced"
 
 
 class MissingTool(GuideError):
@@ -91,11 +104,12 @@ class NotBuilt(GuideError):
 class DamagedOutput(FileError):
     "A built guide's file is damaged, cut short, missing or leads outside its folder"
 
-    def __init__(self, path: Path | str, reason: str = "is damaged",
-                 command: str = "guide build --force"):
-        super().__init__(path, reason)
-        self.command = command
-        self.args = (f"{self.path} {reason}; build it again with {command}.",)
+    hint = "rebuild"
+    advice_joins = "clause"
+
+    def __init__(self, path: Path | str, reason: str = "is damaged", *, hint: str | None = None):
+        super().__init__(path, reason, hint=hint)
+        self.args = (f"{self.path} {reason}.",)
 
     def __str__(self) -> str:
         return self.args[0]
@@ -104,8 +118,10 @@ class DamagedOutput(FileError):
 class UnsafeOutput(FileError):
     "An output would replace, or be written into, a folder that guide did not make"
 
-    def __init__(self, path: Path | str, reason: str):
-        super().__init__(path, reason)
+    advice_joins = "clause"
+
+    def __init__(self, path: Path | str, reason: str, *, hint: str | None = None):
+        super().__init__(path, reason, hint=hint)
         self.args = (f"{self.path} {reason}",)
 
     def __str__(self) -> str:

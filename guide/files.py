@@ -1,13 +1,16 @@
 """Writing files so that nothing is ever half-written.
 
-* :func:`atomic_write_text` / :func:`atomic_write_bytes`: a temporary file in
-  the same folder, flushed, then renamed over the old one.
-* :func:`staging` and :func:`publish`: a whole output folder is made beside
-  the real one, flushed to disk, and swapped in with one atomic
-  ``renameat2(RENAME_EXCHANGE)`` where Linux offers it, so a reader sees the
-  old complete folder or the new complete one, never a mix, even after a
-  power cut. :func:`publish` never replaces a folder that ``may_replace``
-  says is not one of ours (see :func:`check_replaceable`).
+* :func:`replacing`, the one way a file is written: a temporary path in the
+  same folder to write, flushed to disk, then renamed over the old file; on
+  any failure the temporary file is removed and the old file stays.
+  :func:`atomic_write_bytes`, :func:`atomic_write_text`, :func:`atomic_copy`
+  and :func:`atomic_output` are that, with each failure one sentence.
+* :func:`swap_folder`, the one way a folder is replaced: the new folder, made
+  beside the old one (:func:`staging`), is flushed to disk and swapped in
+  with one atomic ``renameat2(RENAME_EXCHANGE)`` where Linux offers it, so a
+  reader sees the old complete folder or the new complete one, never a mix,
+  even after a power cut. :func:`publish` is that, never over a folder that
+  ``may_replace`` says is not one of ours (see :func:`check_replaceable`).
 * :func:`exclusive`: one build of a guide at a time.
 * :func:`file_error`: any OSError (or a library error caused by one) as a
   one-sentence :class:`~guide.errors.FileError`.
@@ -22,8 +25,8 @@ import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from guide.errors import FileError, UnsafeOutput
 
@@ -38,16 +41,22 @@ UMASK = _umask()
 "Read once, so that files made through temporary names get the usual permissions."
 
 
-def _fail(path: Path, exc: OSError) -> FileError:
-    reasons = {
-        errno.ENOSPC: "the disk is full. Free some space and try again.",
-        errno.EDQUOT: "the disk quota is used up. Free some space and try again.",
-        errno.EACCES: "you do not have permission to write there. Choose another folder with --out.",
-        errno.EPERM: "you do not have permission to write there. Choose another folder with --out.",
-        errno.EROFS: "that folder is read-only. Choose another folder with --out.",
-        errno.ENOTDIR: "cannot be written, because part of that path is a file, not a folder.",
-    }
-    return FileError(path, reasons.get(exc.errno, f"could not be written ({exc.strerror or exc})."))
+REASONS = {
+    errno.ENOSPC: ("the disk is full. Free some space and try again.", None),
+    errno.EDQUOT: ("the disk quota is used up. Free some space and try again.", None),
+    errno.EACCES: ("you do not have permission to write there.", "out"),
+    errno.EPERM: ("you do not have permission to write there.", "out"),
+    errno.EROFS: ("that folder is read-only.", "out"),
+    errno.ENOTDIR: ("cannot be written, because part of that path is a file, not a folder.", None),
+}
+"What an OSError while writing means to a user, and the hint that goes with it."
+
+
+def write_error(path: Path, exc: OSError, hint: str = "out") -> FileError:
+    """One sentence for an OSError while writing ``path``; ``hint`` is the advice where another
+    folder would help (``out``, or ``scripts`` for a guide folder)."""
+    reason, advice = REASONS.get(exc.errno or 0, (f"could not be written ({exc.strerror or exc}).", None))
+    return FileError(path, reason, hint=hint if advice else None)
 
 
 def file_error(path: Path, exc: BaseException, within: Path | None = None) -> FileError | None:
@@ -59,37 +68,60 @@ def file_error(path: Path, exc: BaseException, within: Path | None = None) -> Fi
     full disk), so the chain of causes is searched.
     """
     seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        if isinstance(exc, OSError):
-            named = Path(os.fsdecode(exc.filename)) if exc.filename else None
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, OSError):
+            named = Path(os.fsdecode(cause.filename)) if cause.filename else None
             if named is not None and within is not None and not named.is_relative_to(within):
                 path = named
-            return _fail(path, exc)
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
+            return write_error(path, cause)
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
     return None
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    path = Path(path)
+def _fsync(path: Path | str) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as exc:
-        raise _fail(path, exc) from None
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A new temporary path beside ``path`` for the block to write; then flushed and renamed to ``path``.
+
+    The temporary file keeps ``path``'s extension (``.book.x1y2.part.m4b``), so a program that
+    chooses its format by the name can write it. It has the usual permissions. If the block
+    fails, or the file cannot be flushed or renamed, it is removed and ``path`` is as it was;
+    an OSError is raised as it is (the wrappers below turn it into one sentence).
+    """
+    path = Path(path)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=f".part{path.suffix}")
+    tmp = Path(name)
     try:
         os.fchmod(fd, 0o666 & ~UMASK)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        os.close(fd)
+        fd = -1
+        yield tmp
+        _fsync(tmp)
         os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise _fail(path, exc) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if fd >= 0:
+            os.close(fd)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through :func:`replacing`; a failure is one sentence."""
+    path = Path(path)
+    try:
+        with replacing(path) as tmp:
+            tmp.write_bytes(data)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -97,15 +129,46 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def make_dirs(path: Path) -> Path:
-    """``mkdir -p`` that fails with a sentence."""
+def atomic_copy(src: Path, dest: Path) -> Path:
+    """Copy a file to ``dest`` through :func:`replacing`, making its folder first."""
+    dest = Path(dest)
+    make_dirs(dest.parent)
+    try:
+        with replacing(dest) as tmp:
+            try:
+                with open(src, "rb") as source, open(tmp, "wb") as out:
+                    shutil.copyfileobj(source, out, 1 << 20)
+            except FileNotFoundError as exc:
+                if exc.filename != str(src):
+                    raise
+                raise FileError(src, "is missing.", hint="build") from exc
+    except OSError as exc:
+        raise write_error(dest, exc) from exc
+    return dest
+
+
+@contextlib.contextmanager
+def atomic_output(dest: Path) -> Iterator[Path]:
+    """A temporary path beside ``dest`` for a program (ffmpeg, zipfile) to write, made into ``dest``
+    at the end (:func:`replacing`, with its folder made first); a failure is one sentence."""
+    dest = Path(dest)
+    make_dirs(dest.parent)
+    try:
+        with replacing(dest) as tmp:
+            yield tmp
+    except OSError as exc:
+        raise write_error(dest, exc) from exc
+
+
+def make_dirs(path: Path, hint: str = "out") -> Path:
+    """``mkdir -p`` that fails with a sentence; ``hint`` as for :func:`write_error`."""
     try:
         Path(path).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         blocking = _blocking_file(Path(path))
         if blocking is not None:
-            raise FileError(blocking, "is a file, not a folder. Choose another folder with --out.") from None
-        raise _fail(Path(path), exc) from None
+            raise FileError(blocking, "is a file, not a folder.", hint=hint) from exc
+        raise write_error(Path(path), exc, hint) from exc
     return Path(path)
 
 
@@ -118,20 +181,22 @@ def _blocking_file(path: Path) -> Path | None:
 
 
 @contextlib.contextmanager
-def staging(final: Path) -> Iterator[Path]:
-    """A new empty folder beside ``final``, removed again if the block fails."""
-    make_dirs(final.parent)
+def staging(final: Path, hint: str = "out") -> Iterator[Path]:
+    """A new empty folder beside ``final``, removed again when the block ends.
+
+    Fill it, then :func:`publish` it (or :func:`swap_folder`) inside the block. ``hint`` is
+    the advice of a failure to make it where another folder would help.
+    """
+    make_dirs(final.parent, hint)
     try:
         folder = Path(tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent))
         folder.chmod(0o777 & ~UMASK)
     except OSError as exc:
-        raise _fail(final.parent, exc) from None
+        raise write_error(final.parent, exc, hint) from exc
     try:
         yield folder
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    shutil.rmtree(folder, ignore_errors=True)  # gone after publish; left if not published
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # gone once published; left only if not
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -150,40 +215,50 @@ def _sync_tree(folder: Path) -> None:
     """Flush every file and folder under ``folder`` to disk, so a swap never names empty files."""
     for root, dirs, files in os.walk(folder, topdown=False):
         for name in [*files, *dirs, "."]:
-            fd = os.open(os.path.join(root, name), os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            _fsync(os.path.join(root, name))
+
+
+def swap_folder(new: Path, final: Path) -> None:
+    """Put the folder ``new`` in the place of ``final`` (which may be missing), atomically where
+    the system can; an OSError is raised as it is.
+
+    Everything in ``new`` is flushed to disk first. Where no atomic exchange is offered, the old
+    folder is renamed aside, the new one in, and the old one removed; if the second rename fails
+    the old folder is put back, and one left aside by a crash is put back by :func:`recover`.
+    """
+    _sync_tree(new)
+    if not final.exists():
+        new.rename(final)
+        return
+    if _exchange(new, final):
+        shutil.rmtree(new, ignore_errors=True)
+        return
+    old = final.with_name(f".{final.name}.old-{os.getpid()}")
+    final.rename(old)
+    try:
+        new.rename(final)
+    except OSError:
+        old.rename(final)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def check_replaceable(final: Path, may_replace: Callable[[Path], bool] | None) -> None:
     """:class:`UnsafeOutput` if ``final`` is there and ``may_replace`` says it is not ours to replace."""
     if may_replace is not None and os.path.lexists(final) and not may_replace(final):
-        raise UnsafeOutput(final, "is not a folder that guide built, so it was not replaced; "
-                                  "move it away or choose another folder with --out.")
+        raise UnsafeOutput(final, "is not a folder that guide built, so it was not replaced.",
+                           hint="move-out")
 
 
-def publish(new: Path, final: Path, may_replace: Callable[[Path], bool] | None = None) -> None:
-    """Put the folder ``new`` in the place of ``final``, atomically where possible.
-
-    ``may_replace``, if given, is asked first whether an existing ``final`` may go.
-    """
+def publish(new: Path, final: Path, may_replace: Callable[[Path], bool] | None = None,
+            hint: str = "out") -> None:
+    """:func:`swap_folder`, a failure as one sentence; ``may_replace``, if given, is asked first
+    whether an existing ``final`` may go."""
     check_replaceable(final, may_replace)
     try:
-        _sync_tree(new)
-        if not final.exists():
-            new.rename(final)
-            return
-        if _exchange(new, final):
-            shutil.rmtree(new, ignore_errors=True)
-            return
-        old = final.with_name(f".{final.name}.old-{os.getpid()}")
-        final.rename(old)
-        new.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_folder(new, final)
     except OSError as exc:
-        raise _fail(final, exc) from None
+        raise write_error(final, exc, hint) from exc
 
 
 def recover(final: Path) -> None:
@@ -205,7 +280,7 @@ def exclusive(lock_path: Path, on_wait: Callable[[], None] | None = None) -> Ite
     try:
         handle = open(lock_path, "a")
     except OSError as exc:
-        raise _fail(lock_path.parent, exc) from None
+        raise write_error(lock_path.parent, exc) from exc
     with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -217,29 +292,3 @@ def exclusive(lock_path: Path, on_wait: Callable[[], None] | None = None) -> Ite
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def atomic_copy(src: Path, dest: Path) -> Path:
-    """Copy a file to ``dest`` through a temporary name and a rename."""
-    dest = Path(dest)
-    make_dirs(dest.parent)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
-    except OSError as exc:
-        raise _fail(dest, exc) from None
-    try:
-        os.fchmod(fd, 0o666 & ~UMASK)
-        with os.fdopen(fd, "wb") as out, open(src, "rb") as source:
-            shutil.copyfileobj(source, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, dest)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, FileNotFoundError) and exc.filename == str(src):
-            raise FileError(src, "is missing. Run: guide build") from None
-        raise _fail(dest, exc) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return dest

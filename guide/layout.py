@@ -10,12 +10,25 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Protocol
 
 from guide import manifest as manifest_io
 from guide.errors import DamagedOutput, NotBuilt, ScriptError, UnsafeOutput
-from guide.files import file_error
+from guide.files import write_error
 from guide.model import Guide
 from guide.slug import EDITION_SEPARATOR, edition_name
+
+
+class Where(Protocol):
+    """Where a build goes: :class:`guide.build.plan.BuildOptions` is one."""
+
+    @property
+    def out_root(self) -> Path:
+        """Folder that holds one output folder per guide."""
+
+    @property
+    def edition(self) -> str:
+        """Edition label, or empty for the guide's own edition."""
 
 
 def lock_path(out_dir: Path) -> Path:
@@ -26,6 +39,11 @@ def lock_path(out_dir: Path) -> Path:
 def output_folder(out_root: Path, slug: str, edition: str = "") -> Path:
     """``audio_out/<slug>``, or ``audio_out/<slug>--<edition>``: the one rule, :func:`edition_name`."""
     return Path(out_root) / edition_name(slug, edition)
+
+
+def output_dir(guide: Guide, options: Where) -> Path:
+    """The output folder of ``guide`` built with ``options`` (its ``out_root`` and ``edition``)."""
+    return output_folder(options.out_root, guide.slug, options.edition)
 
 
 BUILD_NAMES = re.compile(r"manifest\.json|[^/]+\.(?:mp3|m3u)|chapters|chapters/[^/]+\.(?:mp3|txt)")
@@ -47,7 +65,7 @@ def is_build_folder(folder: Path) -> bool:
         if not any(folder.iterdir()):
             return True
     except OSError as exc:
-        raise file_error(folder, exc) from None  # type: ignore[misc]
+        raise write_error(folder, exc) from exc
     if os.path.lexists(folder / "guide.toml") or not (folder / "manifest.json").is_file():
         return False
     try:
@@ -59,7 +77,7 @@ def is_build_folder(folder: Path) -> bool:
         names = [os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
                  for root, dirs, files in os.walk(folder, onerror=_raise) for name in [*dirs, *files]]
     except OSError as exc:
-        raise file_error(folder, exc) from None  # type: ignore[misc]
+        raise write_error(folder, exc) from exc
     return all(BUILD_NAMES.fullmatch(name) for name in names)
 
 
@@ -86,9 +104,8 @@ def check_out_root(out_root: Path, guide: Guide) -> None:
     """Refuse an ``--out`` in the folder of guide scripts or in a guide folder."""
     try:
         root = Path(out_root).resolve()
-    except (OSError, RuntimeError):  # a loop of links
-        raise UnsafeOutput(out_root, "leads round a loop of links; "
-                                     "choose another folder with --out.") from None
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise UnsafeOutput(out_root, "leads round a loop of links.", hint="out") from exc
     scripts = {Path("scripts").resolve()}
     if guide.folder is not None and Path(guide.folder).resolve().parent.name == "scripts":
         scripts.add(Path(guide.folder).resolve().parent)
@@ -96,7 +113,7 @@ def check_out_root(out_root: Path, guide: Guide) -> None:
         if root.is_relative_to(folder):
             what = "the folder" if root == folder else "inside the folder"
             raise UnsafeOutput(out_root, f"is {what} of guide scripts, so built guides cannot go "
-                                         "there; choose another folder with --out.")
+                                         "there.", hint="out")
     if any((folder / "guide.toml").exists() for folder in [root, *root.parents]):
-        raise UnsafeOutput(out_root, "is inside a guide folder, so built guides cannot go there; "
-                                     "choose another folder with --out.")
+        raise UnsafeOutput(out_root, "is inside a guide folder, so built guides cannot go there.",
+                           hint="out")

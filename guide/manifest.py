@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import re
-import typing
-from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from guide.audio.ffmpeg import Loudness
 from guide.errors import DamagedOutput, NotBuilt
 from guide.files import atomic_write_text
+from guide.model import SentenceKind
+from guide.typed import from_json, to_json
 
 FORMAT = 1
 "Version of the manifest's layout; raised when a key changes meaning."
@@ -40,8 +41,30 @@ class ManifestSentence:
     "Start of the clip in the chapter file."
     end_s: float
     "End of the clip, before the pause that follows it."
-    kind: str = "sentence"
+    kind: SentenceKind = SentenceKind.SENTENCE
     "``announcement``, ``sentence`` or ``item``."
+    paragraph: int = -1
+    """0-based index of the paragraph or list item of its chapter the sentence comes from; sentences
+    with the same index make one paragraph. -1 for the chapter announcement."""
+
+    def __post_init__(self) -> None:
+        self.kind = SentenceKind(self.kind)  # a plain "sentence" is taken; anything else is refused
+
+
+@dataclass
+class GuideLoudness:
+    """The loudness target of a build and what its chapters measured."""
+
+    target_lufs: float
+    "Integrated loudness every chapter is normalised to."
+    max_true_peak_dbtp: float
+    "Highest true peak allowed."
+    chapters_lufs_min: float
+    "Integrated loudness of the quietest chapter file."
+    chapters_lufs_max: float
+    "Integrated loudness of the loudest chapter file."
+    sample_peak_dbfs: float | None = None
+    "Highest sample peak of any chapter file; ``None`` when no chapter's was measured."
 
 
 @dataclass
@@ -64,8 +87,9 @@ class ManifestChapter:
     "Every clip, the announcement first."
     sources: list[str] = field(default_factory=list)
     "The article sections the chapter comes from."
-    loudness: dict = field(default_factory=dict)
-    "BS.1770 measurement of the chapter file: integrated_lufs, true_peak_dbtp."
+    loudness: Loudness | None = None
+    """BS.1770 measurement of the chapter file (``integrated_lufs``, ``sample_peak_dbfs``);
+    ``None`` in a manifest from before it was recorded."""
     key: str = ""
     "Hash of everything the chapter's audio is made from; unchanged means reusable."
     mp3_frames: int = 0
@@ -109,8 +133,8 @@ class Manifest:
     "MP3 bitrate."
     sample_rate: int = 22050
     "Samples per second of every file."
-    loudness: dict = field(default_factory=dict)
-    "Target and measurement of the whole guide."
+    loudness: GuideLoudness | None = None
+    "Target and measurement of the whole guide; ``None`` in a manifest from before it was recorded."
     built_at: str = ""
     "When the build finished, ISO 8601 in UTC."
     source: str = ""
@@ -136,9 +160,22 @@ class Manifest:
     clinic: dict = field(default_factory=dict)
     """The clinic that hands the guide out, from ``guide.toml``'s ``[clinic]``: ``name`` and
     ``phone`` when given; empty when it has none (the clinic pack then asks the clinic to add them)."""
+    subtitle: str = ""
+    "The guide's subtitle; empty when it has none."
+    publisher: str = ""
+    "Who publishes the guide, from ``guide.toml``; empty when it does not say."
+    source_title: str = ""
+    "The source article's own title, from ``guide.toml``; empty when it does not say."
+    source_date: str = ""
+    "When the source article was last reviewed, ``YYYY-MM-DD``; empty when unknown."
+    identifier: str = ""
+    "A URN that stays the same for every build of this guide and edition (:func:`identifier`)."
+    edition: str = ""
+    "The edition label of the output folder; empty for the guide's own edition."
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The manifest as JSON values; a value that is ``None`` is left out."""
+        return to_json(self)
 
     @classmethod
     def from_dict(cls, data: object) -> Manifest:
@@ -146,47 +183,20 @@ class Manifest:
 
         Keys the layout does not know are ignored.
         """
-        manifest = _typed(cls, data)
+        manifest = from_json(cls, data)
         _check_sound(manifest)
         return manifest
 
 
+def identifier(folder_name: str) -> str:
+    """The stable identifier of the guide built into the output folder ``folder_name``."""
+    import uuid
+
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "guide:" + folder_name))
+
+
 SLUG = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*")
 "An output folder's name: a slug, or a slug, ``--`` and an edition label."
-
-
-def _typed(cls: type, data: object):
-    """An instance of the dataclass ``cls`` from a JSON object, every value of its declared type."""
-    if not isinstance(data, dict):
-        raise ValueError(f"{cls.__name__} is not an object")
-    hints = typing.get_type_hints(cls)
-    values = {}
-    for f in fields(cls):
-        if f.name in data:
-            values[f.name] = _value(hints[f.name], data[f.name], f.name)
-        elif f.default is MISSING and f.default_factory is MISSING:
-            raise ValueError(f"{cls.__name__} has no {f.name}")
-    return cls(**values)
-
-
-def _value(kind, value: object, name: str):
-    """``value`` if it is of type ``kind`` (bool is not a number), else :class:`ValueError`."""
-    if typing.get_origin(kind) is list:
-        if not isinstance(value, list):
-            raise ValueError(f"{name} is not a list")
-        (item,) = typing.get_args(kind)
-        return [_value(item, v, name) for v in value]
-    if is_dataclass(kind):
-        return _typed(kind, value)
-    if kind is float:
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    elif kind is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    else:
-        ok = isinstance(value, kind)
-    if not ok:
-        raise ValueError(f"{name} is not of type {getattr(kind, '__name__', kind)}")
-    return value
 
 
 def _check_sound(m: Manifest) -> None:
@@ -221,13 +231,13 @@ def inside(folder: Path, rel: str) -> Path:
     """``folder / rel``, or :class:`DamagedOutput` if it (or a link on the way) leads outside ``folder``."""
     try:
         plain_path(rel)
-    except ValueError:
-        raise DamagedOutput(Path(folder) / "manifest.json") from None
+    except ValueError as exc:
+        raise DamagedOutput(Path(folder) / "manifest.json") from exc
     path = Path(folder) / rel
     try:
         resolved = path.resolve()
-    except (OSError, RuntimeError):  # a loop of links
-        raise DamagedOutput(path) from None
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise DamagedOutput(path) from exc
     if not resolved.is_relative_to(Path(folder).resolve()):
         raise DamagedOutput(path, f"leads outside {folder}")
     return path
@@ -249,16 +259,16 @@ def read(folder: Path) -> Manifest:
     path = Path(folder) / "manifest.json"
     try:
         text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise NotBuilt(f"{folder} has no built guide yet. Run: guide build") from None
+    except FileNotFoundError as exc:
+        raise NotBuilt(f"{folder} has no built guide yet.", hint="build") from exc
     except OSError as exc:
-        raise NotBuilt(f"{path} cannot be read ({exc.strerror or exc}). Run: guide build --force") from None
-    except UnicodeDecodeError:
-        raise DamagedOutput(path) from None
+        raise NotBuilt(f"{path} cannot be read ({exc.strerror or exc}).", hint="rebuild") from exc
+    except UnicodeDecodeError as exc:
+        raise DamagedOutput(path) from exc
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError):
-        raise DamagedOutput(path) from None
+    except (ValueError, RecursionError) as exc:
+        raise DamagedOutput(path) from exc
     version = data.get("format") if isinstance(data, dict) else None
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
         raise DamagedOutput(path, "was made by a newer version of guide")
@@ -266,8 +276,8 @@ def read(folder: Path) -> Manifest:
         raise DamagedOutput(path)
     try:
         return Manifest.from_dict(data)
-    except (ValueError, TypeError, RecursionError):
-        raise DamagedOutput(path) from None
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise DamagedOutput(path) from exc
 
 
 def load(folder: Path) -> Manifest:

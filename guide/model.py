@@ -113,6 +113,9 @@ class Sentence:
     "Start of the clip in the chapter file, once built."
     end_s: float | None = None
     "End of the clip (before the pause) in the chapter file, once built."
+    paragraph: int = -1
+    """0-based index of the block (paragraph or list item) of its chapter the sentence comes from;
+    -1 for the announcement."""
 
 
 @dataclass
@@ -166,6 +169,10 @@ class Guide:
     "Who publishes the guide (artist/publisher tag)."
     target_grade: float = 8.0
     "Highest reading grade ``guide check`` accepts."
+    target_inflesz: float = 65.0
+    "Lowest INFLESZ score ``guide check`` accepts in a Spanish guide."
+    translation_of: str = ""
+    "The slug of the guide this one is translated from; empty when it is not a translation."
     source_reviewed: str | None = None
     "When the source article was last reviewed or updated, ``YYYY-MM-DD``, when known."
     review_every_months: int = 24

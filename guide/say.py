@@ -1,37 +1,45 @@
-"""``guide say``: try one line the way a guide would say it.
+"""Say one line the way a guide would say it (``guide say``).
 
 The line goes through the same normalisation and lexicon as a build
 (:func:`guide.speech.normalise.normalise`), then through the same engine. The clip
 is played with mpv, or written as a WAV or MP3 file through a temporary name
-and a rename, so that a file already there is never left half-written.
+and a rename (:func:`guide.files.atomic_write_bytes`), so that a file already
+there is never left half-written. The MP3 is made by
+:func:`guide.audio.ffmpeg.run_ffmpeg`, like every other MP3.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import subprocess
-import tempfile
 import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.check.words import phonemes
 from guide.engines.base import Clip
-from guide.errors import AudioError, GuideError, MissingTool
-from guide.files import UMASK, atomic_write_bytes, make_dirs
-from guide.speech.lexicon import Lexicon
-from guide.speech.normalise import normalise
+from guide.errors import AudioError, GuideError
 
 FORMATS = (".wav", ".mp3")
-"The file types ``--out`` can write."
+"The file types a clip can be written as."
 MP3_BITRATE = 64
 "kbps of an MP3 clip: the same as a built guide."
 MAX_WORDS = 1000
-"The longest text ``say`` takes: it is for trying a word or a few sentences, not a chapter."
+"The longest text said at once: this is for trying a word or a few sentences, not a chapter."
 
-__all__ = ["FORMATS", "Said", "phonemes", "play_clip", "prepare", "require_mpv", "synthesize", "write_clip"]
+__all__ = ["FORMATS", "Said", "TooLong", "phonemes", "play_clip", "prepare", "synthesize",
+           "write_clip"]
+
+
+class TooLong(GuideError):
+    "The text has more words than are said at once"
+
+    def __init__(self, words: int, limit: int = MAX_WORDS):
+        self.words = words
+        "How many words the text has."
+        self.limit = limit
+        "The most that are said at once."
+        super().__init__(f"That text has {words:,} words; at most {limit:,} are said at once. "
+                         "Put a longer text in a chapter script and build it.")
 
 
 @dataclass(frozen=True)
@@ -44,16 +52,25 @@ class Said:
     "After normalisation and the lexicon: what the engine says."
 
 
-def prepare(text: str, lexicon: Lexicon | None = None) -> Said:
-    """The spoken form of ``text``; :class:`GuideError` when nothing is left to say."""
+def prepare(text: str, lexicon=None) -> Said:
+    """The spoken form of ``text`` (through a :class:`~guide.speech.lexicon.Lexicon`, if given);
+    :class:`TooLong`, or :class:`GuideError` when nothing is left to say."""
+    from guide.speech.normalise import normalise
+
     words = len(text.split())
     if words > MAX_WORDS:
-        raise GuideError(f"That text has {words:,} words; guide say takes at most {MAX_WORDS:,}. "
-                         "Put a longer text in a chapter script and build it.")
+        raise TooLong(words)
     spoken = normalise(text, lexicon)
     if not any(c.isalnum() for c in spoken):
         raise GuideError("There is nothing to say in that text. Give a word or a sentence.")
     return Said(text, spoken)
+
+
+def phonemes(text: str, voice: str = "en-us") -> str:
+    """espeak-ng's phonemes for ``text``, or "" without espeak-ng (see :func:`guide.check.words.phonemes`)."""
+    from guide.check.words import phonemes as espeak_phonemes
+
+    return espeak_phonemes(text, voice)
 
 
 def synthesize(said: Said, engine, voice: str, rate: int) -> Clip:
@@ -72,54 +89,43 @@ def wav_bytes(clip: Clip) -> bytes:
     return buffer.getvalue()
 
 
+def mp3_bytes(clip: Clip, named: Path) -> bytes:
+    """The clip as the bytes of an MP3 file, made by ffmpeg in a private folder; a full disk
+    names ``named``, the file they are for."""
+    from guide.audio.ffmpeg import run_ffmpeg
+    from guide.tempdirs import private
+
+    with private("say") as folder:
+        made = Path(folder) / "clip.mp3"
+        run_ffmpeg(["-f", "s16le", "-ar", str(clip.sample_rate), "-ac", "1", "-i", "pipe:0",
+                    "-c:a", "libmp3lame", "-b:a", f"{MP3_BITRATE}k", "-f", "mp3", str(made)],
+                   clip.pcm, output=named)
+        return made.read_bytes()
+
+
 def check_out_path(path: Path) -> None:
     """Raise :class:`GuideError` unless ``path`` ends in .wav or .mp3."""
     if Path(path).suffix.lower() not in FORMATS:
-        raise GuideError(f"--out must name a .wav or .mp3 file, not {Path(path).name}.")
+        raise GuideError(f"A clip is written as a .wav or .mp3 file, and {Path(path).name} is neither.")
 
 
 def write_clip(clip: Clip, path: Path) -> Path:
     """Write the clip to ``path`` (.wav, or .mp3 through ffmpeg), atomically."""
+    from guide.files import atomic_write_bytes, make_dirs
+
     path = Path(path)
     check_out_path(path)
     make_dirs(path.parent)
-    if path.suffix.lower() == ".wav":
-        atomic_write_bytes(path, wav_bytes(clip))
-        return path
-    ffmpeg = shutil.which("ffmpeg")
-    if ffmpeg is None:
-        raise MissingTool("ffmpeg")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    os.close(fd)
-    try:
-        os.chmod(tmp, 0o666 & ~UMASK)
-        done = subprocess.run(
-            [ffmpeg, "-hide_banner", "-nostdin", "-nostats", "-y", "-f", "s16le",
-             "-ar", str(clip.sample_rate), "-ac", "1", "-i", "pipe:0", "-c:a", "libmp3lame",
-             "-b:a", f"{MP3_BITRATE}k", "-f", "mp3", tmp],
-            input=clip.pcm, capture_output=True)
-        if done.returncode != 0:
-            last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-            raise AudioError(f"ffmpeg could not make the MP3: {last[0].strip()}")
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    atomic_write_bytes(path, wav_bytes(clip) if path.suffix.lower() == ".wav" else mp3_bytes(clip, path))
     return path
-
-
-def require_mpv() -> str:
-    """The path of mpv, or :class:`MissingTool` saying how to install it."""
-    mpv = shutil.which("mpv")
-    if mpv is None:
-        raise MissingTool("mpv")
-    return mpv
 
 
 def play_clip(clip: Clip, audio_output: str | None = None) -> None:
     """Play the clip through mpv and wait until it ends; ``audio_output`` is mpv's ``--ao``."""
-    mpv = require_mpv()
+    from guide.player.mpv import find_mpv
     from guide.tempdirs import private
 
+    mpv = find_mpv()
     with private("say") as folder:
         wav = Path(folder) / "say.wav"
         wav.write_bytes(wav_bytes(clip))
@@ -129,5 +135,4 @@ def play_clip(clip: Clip, audio_output: str | None = None) -> None:
         done = subprocess.run([*args, str(wav)], stdin=subprocess.DEVNULL,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if done.returncode != 0:
-        raise AudioError("mpv could not play the clip, so nothing was heard. Connect speakers "
-                         "or headphones, or write it to a file with --out clip.wav.")
+        raise AudioError("mpv could not play the clip, so nothing was heard.", hint="say-out")

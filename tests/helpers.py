@@ -72,7 +72,7 @@ class FakeEngine:
 
     def describe_voice(self, voice: str) -> dict:
         if voice.lower() != "en-us":
-            raise UnknownVoice(f"There is no voice called {voice!r}. The command guide voices lists them.")
+            raise UnknownVoice(f"There is no voice called {voice!r}.", hint="voices")
         return {"name": voice, "language": "en-us", "quality": "", "licence": "a test tone",
                 "origin": "the fake engine"}
 

@@ -13,11 +13,17 @@ def test_bench_smoke_prints_every_ratio():
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
-    names = [row.split("|")[1].strip() for row in rows[1:]]
+    names = [row.split("|")[1].strip() for row in rows[1:7]]
     assert names == ["cold build / baseline", "nothing changed / cold", "one chapter edited / cold",
                      "2x guide / 1x guide (cold)", "peak memory, 1x guide", "peak memory, 2x guide"]
     for row in rows[1:5]:
         assert re.fullmatch(r"\d+\.\d\d", row.split("|")[2].strip())
+    startup = rows[8:]
+    assert [row.split("|")[1].strip() for row in startup] == [
+        '`python -c "import click"`', "`guide --version`", "`guide list`", "`guide build (nothing to do)`"]
+    for row in startup[1:]:
+        assert re.fullmatch(r"\d+\.\d\d", row.split("|")[3].strip())
+        assert row.split("|")[5].strip() in ("PASS", "MISS")
 
 
 def _intelligibility():
@@ -55,7 +61,7 @@ def test_natural_bench_smoke_prints_every_row():
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
-    names = [row.split("|")[1].strip() for row in rows[1:]]
+    names = [row.split("|")[1].strip() for row in rows[1:7]]
     assert names == ["natural cold build / bare piper", "natural cold build, seconds",
                      "peak memory, natural build",
                      "word error rate, natural (Piper, Joe), chapters 1, 2",

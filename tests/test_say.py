@@ -128,10 +128,10 @@ def test_bad_input_is_one_sentence(tmp_path):
 
 
 def test_without_mpv_it_says_how_to_install_it(monkeypatch):
-    import guide.say
+    from guide.player import mpv
 
-    real = guide.say.shutil.which
-    monkeypatch.setattr(guide.say.shutil, "which", lambda name: None if name == "mpv" else real(name))
+    real = mpv.shutil.which
+    monkeypatch.setattr(mpv.shutil, "which", lambda name: None if name == "mpv" else real(name))
     engine = FakeEngine()
     result = run("hello", engine=engine)
     assert result.exit_code == 1

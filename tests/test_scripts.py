@@ -68,7 +68,7 @@ def test_write_guide_never_overwrites_without_force(tmp_path, tiny_guide):
     folder = tmp_path / "scripts" / "copy"
     write_guide(tiny_guide, folder)
     (folder / "01-welcome.txt").write_text("# Title: Edited by hand\n\nMine.\n")
-    with pytest.raises(GuideExists, match="Use --force"):
+    with pytest.raises(GuideExists, match="already exists"):
         write_guide(tiny_guide, folder)
     assert "Edited by hand" in (folder / "01-welcome.txt").read_text()
     write_guide(tiny_guide, folder, force=True)

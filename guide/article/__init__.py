@@ -14,7 +14,9 @@ to :attr:`Article.bylines` (kept for the editor, never spoken), and notes for
 the editor, such as a table without a header row, to :attr:`Article.notes`.
 Numbered list items keep their number (:attr:`Block.number`), and a table row
 names each cell by its column header (:mod:`.tables`). Every failure is an
-:class:`~guide.errors.ArticleError` with a one-line reason.
+:class:`~guide.errors.ArticleError` with a one-line reason.  Each format's
+parser is imported when an article in that format is read, so that importing
+this package brings in neither BeautifulSoup and lxml nor markdown-it.
 
 The format comes from the file extension (``.txt``/``.text``, ``.md``/
 ``.markdown``, ``.html``/``.htm``/``.xhtml``), failing that from the content:
@@ -25,16 +27,16 @@ front matter is Markdown; anything else is plain text.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from guide.article.text import clean_text, pre_clean
 from guide.errors import ArticleError
 from guide.model import Article
-from guide.article.decode import EMPTY, MAX_ARTICLE_BYTES, decode_article, read_article_bytes
-from guide.article.html import parse_html
-from guide.article.markdown import parse_markdown
-from guide.article.plain import parse_plain
-from guide.article.text import clean_text, pre_clean
 
 __all__ = ["MAX_ARTICLE_BYTES", "detect_format", "parse_article", "read_article"]
 
@@ -77,6 +79,8 @@ def parse_article(text: str, format: str | None = None, path: Path | None = None
     path = Path(path) if path is not None else None
     text = pre_clean(text)
     if not clean_text(text):
+        from guide.article.decode import EMPTY
+
         raise ArticleError(path or Path("<text>"), EMPTY)
     if format is None:
         chosen = detect_format(text, path)
@@ -84,15 +88,37 @@ def parse_article(text: str, format: str | None = None, path: Path | None = None
         chosen = _ALIASES[format.lower()]
     else:
         raise ValueError(f"unknown article format {format!r}; use one of {', '.join(FORMATS)}")
-    reader = {"text": parse_plain, "markdown": parse_markdown, "html": parse_html}[chosen]
     try:
-        return reader(text, path)
+        return _reader(chosen)(text, path)
     except RecursionError:  # a parser library recursing on deeply nested input
         raise ArticleError(path or Path("<text>"), TOO_DEEP) from None
+
+
+_LAZY = {"parse_plain": "guide.article.plain", "parse_markdown": "guide.article.markdown",
+         "parse_html": "guide.article.html", "MAX_ARTICLE_BYTES": "guide.article.decode"}
+"""Names imported from their modules on first use: each format's parser when an article of that
+format is read (the HTML reader brings in BeautifulSoup and lxml, the Markdown one markdown-it
+too), and the reading limit."""
+
+
+def __getattr__(name: str) -> Any:
+    """``guide.article.parse_html``, the other parsers and ``MAX_ARTICLE_BYTES``, on first use."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def _reader(chosen: str) -> Callable[[str, Path | None], Article]:
+    name = {"text": "parse_plain", "markdown": "parse_markdown", "html": "parse_html"}[chosen]
+    return getattr(sys.modules[__name__], name)
 
 
 def read_article(path: Path | str) -> Article:
     """Read an article file: bounded read, decoding, format detection, parsing."""
     path = Path(path)
+    from guide.article.decode import decode_article, read_article_bytes
+
     text = decode_article(read_article_bytes(path), path)
     return parse_article(text, path=path)

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import zipfile
 from pathlib import Path
 
 from guide.errors import ArticleError
@@ -85,6 +84,8 @@ def read_article_bytes(path: Path) -> bytes:
 
 def _zip_kind(data: bytes) -> str:
     """Name the kind of ZIP file: Word, OpenDocument, EPUB or plain archive."""
+    import zipfile  # only for a file that starts like one
+
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):

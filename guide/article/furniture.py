@@ -20,11 +20,13 @@ It also knows which headings introduce the article's sources.
 from __future__ import annotations
 
 import re
-
-from bs4 import Tag
+from typing import TYPE_CHECKING
 
 from guide.article.dates import dates_in
 from guide.article.text import fold_key, word_count
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 # ------------------------------------------------------------------ text rules
 

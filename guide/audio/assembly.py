@@ -1,9 +1,13 @@
 """Clips and silences joined into one chapter, with every sentence's timing.
 
-pydub gives the pieces (the clips as :class:`~pydub.AudioSegment`, the pauses
-from :meth:`AudioSegment.silent`); they are joined once, by their raw data,
-because repeated ``segment + segment`` copies the whole chapter each time
-and grows with the square of its length.
+pydub does one thing here: it finds where each clip's sound ends
+(:func:`pydub.silence.detect_leading_silence` on the reversed clip), so the
+trailing silence an engine leaves can be trimmed. The pauses are runs of zero
+samples made here, exactly ``round(seconds × rate)`` long
+(:meth:`AudioSegment.silent` takes whole milliseconds and truncates, which
+would move every later sentence by a sample now and then). The pieces are
+joined once, as bytes, because repeated ``segment + segment`` copies the
+whole chapter each time and grows with the square of its length.
 """
 
 from __future__ import annotations
@@ -38,9 +42,9 @@ def trim_tail(segment: AudioSegment) -> AudioSegment:
     return segment[: len(segment) - cut] if cut else segment
 
 
-def _silence(seconds: float, sample_rate: int) -> AudioSegment:
-    frames = round(seconds * sample_rate)
-    return AudioSegment(data=b"\0\0" * frames, sample_width=2, frame_rate=sample_rate, channels=1)
+def _silence(seconds: float, sample_rate: int) -> bytes:
+    """``seconds`` of 16-bit mono silence, to the nearest sample."""
+    return b"\0\0" * round(seconds * sample_rate)
 
 
 def assemble(clips: list[Clip], sentences: list[Sentence], lead_in_s: float) -> bytes:
@@ -54,16 +58,16 @@ def assemble(clips: list[Clip], sentences: list[Sentence], lead_in_s: float) -> 
         raise ValueError("one clip per sentence is needed")
     rate = clips[0].sample_rate
     pieces = [_silence(lead_in_s, rate)]
-    frames = pieces[0].frame_count()
-    for clip, sentence in zip(clips, sentences):
-        segment = trim_tail(_segment(clip))
-        sentence.start_s = round(frames / rate, 4)
-        frames += int(segment.frame_count())
-        sentence.end_s = round(frames / rate, 4)
+    frames = len(pieces[0]) // 2
+    for clip, sentence in zip(clips, sentences, strict=True):
+        sound = trim_tail(_segment(clip)).raw_data
         pause = _silence(sentence.pause_after_s, rate)
-        frames += int(pause.frame_count())
-        pieces += [segment, pause]
-    return b"".join(piece.raw_data for piece in pieces)
+        sentence.start_s = round(frames / rate, 4)
+        frames += len(sound) // 2
+        sentence.end_s = round(frames / rate, 4)
+        frames += len(pause) // 2
+        pieces += [sound, pause]
+    return b"".join(pieces)
 
 
 def transcript_text(chapter: Chapter, total: int) -> str:

@@ -69,8 +69,8 @@ def run_ffmpeg(args: list[str], stdin: bytes | None = None, cwd: Path | str | No
     cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-y", *args]
     try:
         done = subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd)
-    except FileNotFoundError:
-        raise MissingTool("ffmpeg") from None
+    except FileNotFoundError as exc:
+        raise MissingTool("ffmpeg") from exc
     err = done.stderr.decode("utf-8", "replace")
     if any(sign in err for sign in DISK_FULL):
         raise FileError(output or Path(cwd or "."), "the disk is full. Free some space and try again.")

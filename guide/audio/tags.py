@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mutagen.id3 import (CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1,
-                         TPUB, TRCK, CTOCFlags)
+from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TPUB, TRCK, CTOCFlags
 
 from guide.files import atomic_write_text
 
@@ -90,7 +89,7 @@ def tag_guide(path: Path, info: TagInfo, chapters: list[tuple[str, float, float]
     ids = [f"ch{i:03d}" for i in range(1, len(chapters) + 1)]
     tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
                   child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=info.album)]))
-    for element_id, (title, start, end) in zip(ids, chapters):
+    for element_id, (title, start, end) in zip(ids, chapters, strict=True):
         tags.add(CHAP(element_id=element_id, start_time=round(start * 1000),
                       end_time=round(end * 1000), start_offset=0xFFFFFFFF,
                       end_offset=0xFFFFFFFF, sub_frames=[TIT2(encoding=3, text=title)]))

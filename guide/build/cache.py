@@ -2,8 +2,9 @@
 
 A clip's key is a hash of the spoken text and the engine's id (engine,
 version, voice and rate), so a clip is reused only where it would come out
-the same. Entries are written to a temporary file and renamed into place, so
-two builds can share the cache and a half-written entry is never seen. Each
+the same. Entries are written through :func:`guide.files.replacing` (a
+temporary file, flushed and renamed into place), so two builds can share the
+cache and a half-written entry is never seen. Each
 entry carries a checksum of its samples: a damaged entry is treated as
 missing, and the clip is made again.
 """
@@ -14,11 +15,11 @@ import hashlib
 import os
 import shutil
 import struct
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from guide.engines.base import Clip
+from guide.files import replacing
 
 MAGIC = b"GUIDECLIP1"
 _HEADER = struct.Struct("<10s32sI")
@@ -91,22 +92,14 @@ class ClipCache:
             return
         path = self._path(key)
         header = _HEADER.pack(MAGIC, hashlib.sha256(clip.pcm).digest(), clip.sample_rate)
-        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(header)
-                f.write(clip.pcm)
-            os.replace(tmp, path)
+            with replacing(path) as tmp:
+                with open(tmp, "wb") as f:
+                    f.write(header)
+                    f.write(clip.pcm)
         except OSError as exc:
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
             self.unwritable = exc.strerror or str(exc)
-        except BaseException:
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
-            raise
 
     def stats(self) -> CacheStats:
         """Count the clips and the bytes they take."""

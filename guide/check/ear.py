@@ -35,16 +35,17 @@ import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from guide.speech.en import rules as R
 from guide.article.text import clean_text
 from guide.check.problem import Problem
 from guide.check.terms import listening_order
 from guide.errors import GuideError
-from guide.speech.lexicon import Lexicon
 from guide.model import BlockKind, Guide
-from guide.speech.normalise import normalise
 from guide.safe_read import read_editor_text
 from guide.scripts.store import SCRIPT_GLOB
+from guide.speech.common import LazyPattern
+from guide.speech.en import rules as R
+from guide.speech.lexicon import Lexicon
+from guide.speech.normalise import normalise
 
 MAX_CELLS = 4
 "The most parts (cells of a table row) a list item may have."
@@ -121,8 +122,8 @@ VISUAL_RULES: tuple[tuple[str, str], ...] = (
 )
 "(pattern, advice): words that point at a page or a screen, and what to say instead."
 
-_VISUAL = [(re.compile(pattern, re.I), advice) for pattern, advice in VISUAL_RULES]
-_URL = re.compile(R.URL, re.I)
+_VISUAL = [(LazyPattern(pattern, re.I), advice) for pattern, advice in VISUAL_RULES]
+_URL = LazyPattern(R.URL, re.I)
 _TRAILING = ".,;:!?)]}'\""
 
 
@@ -148,9 +149,9 @@ def visual_references(text: str) -> list[tuple[str, str]]:
 
 # ------------------------------------------------------------------- dates
 
-_DATE = re.compile(r"(?<![\w/.-])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})"
-                   r"(?![\w/-]|\.[0-9])")
-_TWELVE = re.compile(r"(?<![\w:.])12(?::00)? ?([AaPp])\.? ?[Mm]\b\.?")
+_DATE = LazyPattern(r"(?<![\w/.-])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})"
+                    r"(?![\w/-]|\.[0-9])")
+_TWELVE = LazyPattern(r"(?<![\w:.])12(?::00)? ?([AaPp])\.? ?[Mm]\b\.?")
 
 
 def ambiguous_dates(text: str) -> list[str]:

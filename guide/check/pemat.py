@@ -54,8 +54,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from guide.speech.lexicon import Lexicon
 from guide.model import BlockKind, Guide
+from guide.speech.common import LazyPattern
+from guide.speech.lexicon import Lexicon
 from guide.speech.sentences import split_sentences
 
 PASS_PERCENT = 70
@@ -128,20 +129,20 @@ ACTION_VERBS = {
 }
 "Verbs that, first in a sentence, make it a request to the listener."
 LEADING = {"please", "so", "then", "and", "now", "first", "next", "also", "if", "you"}
-YOU_ACTION = re.compile(r"\b(you (should|can|could|need to|must|may want to|might want to|will "
-                        r"need to)|talk (to|with))\b", re.IGNORECASE)
-STEP = re.compile(r"\bstep (\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                  re.IGNORECASE)
-SUMMARY_TITLE = re.compile(r"\b(key points|summary|in short|in brief|main points|to sum up|"
-                           r"recap|what to remember)\b", re.IGNORECASE)
-LABEL_TITLE = re.compile(r"(part|chapter|section|track|episode|introduction|intro)"
-                         r"(\s+(\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten))?",
-                         re.IGNORECASE)
+YOU_ACTION = LazyPattern(r"\b(you (should|can|could|need to|must|may want to|might want to|will "
+                         r"need to)|talk (to|with))\b", re.IGNORECASE)
+STEP = LazyPattern(r"\bstep (\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                   re.IGNORECASE)
+SUMMARY_TITLE = LazyPattern(r"\b(key points|summary|in short|in brief|main points|to sum up|"
+                            r"recap|what to remember)\b", re.IGNORECASE)
+LABEL_TITLE = LazyPattern(r"(part|chapter|section|track|episode|introduction|intro)"
+                          r"(\s+(\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten))?",
+                          re.IGNORECASE)
 COMMON = {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "with", "about",
           "your", "you", "guide", "what", "how", "when", "why", "this", "that", "after", "before",
           "from", "living", "care", "learn", "know", "need"}
 "Title words that do not name a topic."
-WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+WORD = LazyPattern(r"[A-Za-z][A-Za-z'\u2019-]*")
 
 
 def _words(text: str) -> list[str]:

@@ -32,24 +32,23 @@ Nothing here prints; :mod:`guide.cli.check` is the command.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 
-import textstat
-
+from guide import manifest as manifest_io
+from guide.article import read_article
 from guide.check import ear as check_ear
 from guide.check import lexicon as check_lexicon
-from guide.check import terms as check_terms
-from guide.check import words as check_words
 from guide.check import pemat as check_pemat
 from guide.check import sources as check_sources
-from guide.article import read_article
+from guide.check import terms as check_terms
+from guide.check import words as check_words
 from guide.check.problem import Problem
-from guide import manifest as manifest_io
 from guide.durations import spoken_duration
 from guide.errors import GuideError, NotBuilt
-from guide.speech.lexicon import Lexicon
 from guide.manifest import Manifest
 from guide.model import Article, Chapter, Guide
+from guide.speech.lexicon import Lexicon
 from guide.speech.narration import DEFAULT_PAUSES, chapter_sentences
 from guide.speech.sentences import split_sentences
 
@@ -66,7 +65,14 @@ SOURCE_LIST_NAMES = ("article sources", "sources", "references")
 LEVELS = ("error", "warning", "info")
 "Problem levels, most serious first."
 
-textstat.set_lang("en_US")
+
+@cache
+def _textstat():
+    """textstat (which loads the CMU dictionary), imported when a readability grade is computed."""
+    import textstat
+
+    textstat.set_lang("en_US")
+    return textstat
 
 
 @dataclass
@@ -243,8 +249,9 @@ def _chapter(chapter: Chapter, narration, manifest: Manifest | None, target: flo
     words = sum(lengths)
     text = " ".join(s if s.rstrip("\"')]}\u201d\u2019").endswith((".", "?", "!")) else s + "."
                     for s in sentences)
-    grade = round(textstat.flesch_kincaid_grade(text), 1) if words else 0.0
-    smog = round(textstat.smog_index(text), 1) if textstat.sentence_count(text) >= 3 else None
+    ts = _textstat()
+    grade = round(ts.flesch_kincaid_grade(text), 1) if words else 0.0
+    smog = round(ts.smog_index(text), 1) if ts.sentence_count(text) >= 3 else None
     duration, estimated = _duration(chapter, narration, manifest, wpm)
     stats = ChapterStats(
         chapter.number, chapter.title, words, len(sentences),

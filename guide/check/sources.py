@@ -15,16 +15,16 @@ Article Sources``). A year alone counts as that whole year, so a source from
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from datetime import date
 
 from guide.check.problem import Problem
 from guide.model import Article, Guide
+from guide.speech.common import LazyPattern
 
 DEFAULT_SOURCE_AGE_YEARS = 5
 "How many years old a guide's newest source may be when guide.toml does not say."
-YEAR = re.compile(r"(?<![\d.,/-])(19\d\d|20\d\d)(?![\d,])")
+YEAR = LazyPattern(r"(?<![\d.,/-])(19\d\d|20\d\d)(?![\d,])")
 "A four-digit year of the 20th or 21st century, not part of a longer number."
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

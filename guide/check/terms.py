@@ -44,8 +44,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from guide.speech.lexicon import Entry, Lexicon
 from guide.model import Guide
+from guide.speech.common import LazyPattern
+from guide.speech.lexicon import Entry, Lexicon
 from guide.speech.sentences import split_sentences
 
 WINDOW = 3
@@ -53,15 +54,15 @@ WINDOW = 3
 GLOSSARY_TITLES = ("words to know", "glossary")
 "A chapter whose title starts with one of these (any case) is a glossary."
 
-_WORD = re.compile(r"[\w'’-]+")
-_COPULA = re.compile(
+_WORD = LazyPattern(r"[\w'’-]+")
+_COPULA = LazyPattern(
     r"^\s*(?:\([^)]*\)\s*)?(?P<between>(?:[\w'’-]+\s+){0,2}?),?\s*(?:also\s+|only\s+|just\s+|simply\s+)?"
     r"(?:is|are|means|mean|refers\s+to|refer\s+to|stands\s+for|is\s+short\s+for|are\s+short\s+for"
     r"|which\s+is|which\s+are|that\s+is)\b", re.I)
-_NAMING = re.compile(r"\b(?:call|calls|called|named|name\s+for|known\s+as)\b", re.I)
-_FOLLOWER = re.compile(r"^\W*(?:this|that|it|these|they|those)\s+(?:is|are|means|mean)\b", re.I)
-_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
-_DESCRIBES = re.compile(r"^\W*in\s+(?:a|an|the)\s*$", re.I)
+_NAMING = LazyPattern(r"\b(?:call|calls|called|named|name\s+for|known\s+as)\b", re.I)
+_FOLLOWER = LazyPattern(r"^\W*(?:this|that|it|these|they|those)\s+(?:is|are|means|mean)\b", re.I)
+_QUOTED = LazyPattern(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+_DESCRIBES = LazyPattern(r"^\W*in\s+(?:a|an|the)\s*$", re.I)
 
 
 @dataclass

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from guide.speech.common import LazyPattern
 from guide.speech.lexicon import Lexicon
 
 STOP_WORDS = frozenset("""
@@ -68,7 +69,7 @@ welcome word words
 LETTER_SAY = {"A": "eigh"}
 "Respellings of letters that espeak-ng does not say as their names among other letters."
 
-_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
+_WORD = LazyPattern(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
 _VOWELS = set("aeiouyAEIOUY")
 
 

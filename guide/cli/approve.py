@@ -1,4 +1,4 @@
-"""The ``guide approve`` command: a thin layer over :mod:`guide.approval`."""
+"""``guide approve``: a thin layer over :mod:`guide.approval`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from guide.cli.app import Failure, _load, say
+from guide.cli.options import Failure, aim, load, status
 
 
 @click.command("approve")
@@ -15,7 +15,8 @@ from guide.cli.app import Failure, _load, say
               help='Who approves the guide for patient use, and their role: "Dana Lee, RN".')
 @click.option("--note", default="", help="A note to keep with the approval.")
 @click.option("--revoke", is_flag=True, help="Take the approval back: the guide is a draft again.")
-def approve(guide, by, note, revoke) -> None:
+@click.pass_context
+def approve(ctx, guide, by, note, revoke) -> None:
     """Approve GUIDE for patient use as it is now, or take the approval back.
 
     The approval is kept in approval.toml in the guide folder, with a SHA-256
@@ -29,14 +30,15 @@ def approve(guide, by, note, revoke) -> None:
         raise Failure("--revoke takes no --by or --note.")
     if not revoke and by is None:
         raise Failure('guide approve needs --by "NAME, ROLE", or --revoke.')
-    loaded = _load(guide)
+    aim(ctx, guide)
+    loaded = load(guide)
     path = Path(loaded.folder) / approval.FILE
     if revoke:
         if approval.revoke(loaded):
-            say(f"Removed {path}. The guide is a draft again. Run: guide build")
+            status(f"Removed {path}. The guide is a draft again. Run: guide build")
         else:
-            say(f"{loaded.folder} has no approval to take back; the guide is a draft.")
+            status(f"{loaded.folder} has no approval to take back; the guide is a draft.")
         return
     approval.approve(loaded, by, note)
-    say(approval.line(approval.status(loaded, approval.today())))
-    say(f"Wrote {path}. Run: guide build")
+    status(approval.line(approval.status(loaded, approval.today())))
+    status(f"Wrote {path}. Run: guide build")

@@ -1,32 +1,38 @@
-"""The ``guide check`` and ``guide say`` commands: a thin layer over
-:mod:`guide.check.run` and :mod:`guide.say`.
+"""``guide check``: a thin layer over :mod:`guide.check.run`.
 
-Both print plain lines that a screen reader reads well: data on stdout,
+It prints plain lines that a screen reader reads well: data on stdout,
 status on stderr, no symbols said as symbols.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
-from guide.cli.app import (_engine, _load, built_folder, choose_edition, edition_options, parse_rate,
-                  read_built, rebuild_command, say as status, way_out)
-from guide.check import pemat as check_pemat
-from guide.durations import spoken_duration
+from guide.cli.options import (
+    aim,
+    built_folder,
+    choose_edition,
+    edition_options,
+    load,
+    out_option,
+    phoneme_voice,
+    rate_option,
+    read_built,
+    status,
+)
 
 LEVEL_NAMES = {"error": ("Error", "error", "errors"), "warning": ("Warning", "warning", "warnings"),
                "info": ("Note", "note", "notes")}
 "How each level is written: at the start of a line, and counted in the summary."
 
 
-# ------------------------------------------------------------------ check
-
 
 def chapter_line(stats) -> str:
     """``Chapter 3, What it is: 191 words, grade 5.8, SMOG 9.1, 1 min 18 s, 147 words a minute.``"""
+    from guide.durations import spoken_duration
+
     smog = f"SMOG {stats.smog:.1f}" if stats.smog is not None else "SMOG not rated"
     if stats.estimated:
         timing = f"about {spoken_duration(stats.duration_s)}"
@@ -59,6 +65,7 @@ def summary_line(report) -> str:
 def report_lines(report) -> list[str]:
     """The whole human report, line by line: the approval first, when it was looked at."""
     from guide.approval import line
+    from guide.check import pemat as check_pemat
 
     lines = [line(report.approval)] if report.approval else []
     lines += [chapter_line(c) for c in report.chapters]
@@ -73,9 +80,8 @@ def report_lines(report) -> list[str]:
 @click.command("check")
 @click.argument("guide", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures and problems as JSON.")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
-              help="Folder of the built guides, for measured lengths.")
-@click.option("--rate", help="Check the edition built at this rate: normal, slow, or a number.")
+@out_option
+@rate_option("Check the edition built")
 @edition_options("Check the edition built")
 @click.pass_context
 def check(ctx, guide, as_json, out, rate, engine, voice) -> None:
@@ -88,11 +94,11 @@ def check(ctx, guide, as_json, out, rate, engine, voice) -> None:
     """
     from guide.check.run import check_folder
 
-    loaded = _load(guide)
-    wpm = parse_rate(rate)[0]
+    aim(ctx, guide, out, rate, engine, voice)
+    loaded = load(guide)
+    wpm = rate.wpm if rate else None
     edition = choose_edition(loaded, engine, voice, rate)
-    with way_out(rebuild_command(guide, out, rate, engine, voice)):
-        read_built(built_folder(loaded, out, rate, engine, voice))  # damaged: named, not measured
+    read_built(built_folder(loaded, out, rate, engine, voice))  # damaged: named, not measured
     report = check_folder(loaded, out, edition.label, wpm, phoneme_voice(edition, loaded.language))
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
@@ -106,62 +112,3 @@ def check(ctx, guide, as_json, out, rate, engine, voice) -> None:
         for line in report_lines(report):
             click.echo(line)
     ctx.exit(0 if report.ok else 1)
-
-
-# -------------------------------------------------------------------- say
-
-
-def phoneme_voice(edition, language: str) -> str:
-    """The espeak-ng voice whose phonemes show what ``edition`` says: Piper reads text through
-    espeak-ng in the guide's language."""
-    return edition.voice if edition.engine == "pyttsx3" else language.lower()
-
-
-def _no_phonemes(voice: str) -> str:
-    import shutil
-
-    if shutil.which("espeak-ng") is None:
-        return "not known, as espeak-ng is not installed."
-    return f"not known, as espeak-ng has no voice called {voice}."
-
-
-@click.command("say")
-@click.argument("text")
-@click.option("--guide", "guide_name", metavar="GUIDE",
-              help="Use this guide's lexicon, voice and rate (default: the built-in lexicon).")
-@edition_options("Say it")
-@click.option("--rate", help="normal (150 words a minute), slow (120), or a number.")
-@click.option("--out", type=click.Path(path_type=Path), metavar="FILE",
-              help="Write a .wav or .mp3 file instead of playing it.")
-@click.option("--show", is_flag=True, help="Also print the spoken form and espeak-ng's phonemes.")
-@click.option("--audio-output", envvar="GUIDE_AUDIO_OUTPUT", metavar="NAME",
-              help="mpv's sound output; null plays in silence (the same as GUIDE_AUDIO_OUTPUT=null).")
-@click.pass_context
-def say_cmd(ctx, text, guide_name, engine, voice, rate, out, show, audio_output) -> None:
-    """Say TEXT the way a guide would: through the same normalisation,
-    lexicon and voice. It is played, or written to --out."""
-    from guide.speech.lexicon import Lexicon
-    from guide.say import (check_out_path, phonemes, play_clip, prepare, require_mpv, synthesize,
-                      write_clip)
-
-    if out is not None:
-        check_out_path(out)
-    else:
-        require_mpv()
-    from guide.model import Guide
-
-    loaded = _load(guide_name) if guide_name else Guide(slug="say", title="say")
-    lexicon = Lexicon.load(loaded.folder) if guide_name else Lexicon.builtin()
-    edition = choose_edition(loaded, engine, voice, rate)
-    said = prepare(text, lexicon)
-    if show:
-        heard_by = phoneme_voice(edition, loaded.language)
-        click.echo(f"Written: {said.text}")
-        click.echo(f"Spoken: {said.spoken}")
-        click.echo(f"Phonemes: {phonemes(said.spoken, heard_by) or _no_phonemes(heard_by)}")
-    clip = synthesize(said, _engine(ctx, edition.engine), edition.voice, edition.rate)
-    if out is not None:
-        path = write_clip(clip, out)
-        status(f"Wrote {path}, {spoken_duration(clip.duration_s)} of speech.")
-    else:
-        play_clip(clip, audio_output)

@@ -13,16 +13,26 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from guide import manifest as manifest_io
+from guide.cli.options import (
+    aim,
+    built_folder,
+    edition_options,
+    load,
+    out_option,
+    rate_option,
+    read_built,
+    run_build,
+)
 from guide.errors import GuideError, UnknownGuide
 from guide.player.lines import HELP, clean
-from guide.player.mpv import Mpv, find_mpv
-from guide.player.session import Session
-from guide.player.state import load_place, save_place
-from guide.player.timeline import Spot, Timeline
+from guide.player.timeline import Spot, Timeline, matching_chapters
+
+if TYPE_CHECKING:
+    from guide.player.session import Session
 
 TICK_S = 0.1
 "How often the player looks at the playback when no key is pressed."
@@ -51,7 +61,9 @@ def _status(line: str) -> None:
 
 
 def _resolve(guide: str | None, chapter: str | None) -> tuple[str | None, str | None]:
-    """Allow ``guide play 3`` or ``guide play Signs``: one argument that is no guide is a chapter."""
+    """Allow ``guide play 3`` or ``guide play Signs``: one argument that is no guide, but may name a
+    chapter of the shipped guide (by the rule of :func:`guide.player.timeline.find_chapter`), is
+    that chapter."""
     from guide.scripts.store import find_guide, load_guide
 
     if guide is None or chapter is not None or Path(guide, "manifest.json").is_file():
@@ -60,42 +72,40 @@ def _resolve(guide: str | None, chapter: str | None) -> tuple[str | None, str | 
         find_guide(guide)
         return guide, chapter
     except UnknownGuide:
-        titles = [ch.title.casefold() for ch in load_guide(find_guide(None)).chapters]
-        if guide.isdigit() or any(guide.casefold() in t for t in titles):
+        shipped = [(ch.number, ch.title) for ch in load_guide(find_guide(None)).chapters]
+        if guide.strip().isdigit() or matching_chapters(shipped, guide):
             return None, guide
         raise
 
 
-def _built(ctx: click.Context, guide: str | None, out: Path, rate: str | None,
-           engine: str | None = None, voice: str | None = None):
+def _built(ctx: click.Context, guide: str | None, out: Path, rate, engine: str | None = None,
+           voice: str | None = None):
     """The manifest and folder of the built guide, building it first if it is missing or old.
 
     A damaged build is named, with the way out, and never played.
     """
-    from guide.cli.app import _load, built_folder, read_built, rebuild_command, run_build, way_out
+    from guide import manifest as manifest_io
 
     if guide and Path(guide, "manifest.json").is_file():
-        with way_out(rebuild_command(None, Path("audio_out"))):
-            manifest = manifest_io.load(Path(guide))
-            manifest_io.check_files(manifest, Path(guide))
+        aim(ctx)  # a built folder: the way out is to build the shipped guide's own edition again
+        manifest = manifest_io.load(Path(guide))
+        manifest_io.check_files(manifest, Path(guide))
         return manifest, Path(guide)
-    with way_out(rebuild_command(guide, out, rate, engine, voice)):
-        existed = read_built(built_folder(_load(guide), out, rate, engine, voice)) is not None
+    existed = read_built(built_folder(load(guide), out, rate, engine, voice)) is not None
     if not existed:
         _status("This guide is not built yet, so it is being built first. This can take a minute.")
-    with way_out(rebuild_command(guide, out, rate, engine, voice)):
-        report = run_build(ctx, guide, out, rate=rate, voice=voice, quiet=True, engine=engine)
+    report = run_build(ctx, guide, out, rate=rate, voice=voice, quiet=True, engine=engine)
     if existed and not report.up_to_date:
         _status("The guide's scripts had changed, so it was built again first.")
     return report.manifest, report.out_dir
 
 
-def _start(timeline: Timeline, name: str, chapter: str | None, from_start: bool,
-           guide: str | None) -> tuple[Spot, str]:
+def _start(timeline: Timeline, name: str, chapter: str | None, from_start: bool) -> tuple[Spot, str]:
     """Where to start, and how: ``start``, ``resume`` or ``finished``."""
+    from guide.player.state import load_place
+
     if chapter is not None:
-        hint = f"guide list {guide}" if guide else "guide list"
-        return Spot(timeline.find_chapter(chapter, hint), 0.0), "start"
+        return Spot(timeline.find_chapter(chapter), 0.0), "start"
     place = None if from_start else load_place(name)
     if place is None:
         return Spot(0, 0.0), "start"
@@ -182,13 +192,9 @@ def _suspend(session: Session, keys, on_tstp) -> None:
 @click.option("--audio-output", envvar="GUIDE_AUDIO_OUTPUT", metavar="NAME",
               help="mpv's sound output. null plays in silence, for a machine with no sound card; "
                    "the same as GUIDE_AUDIO_OUTPUT=null.")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("audio_out"), show_default=True,
-              help="Folder of the built guides.")
-@click.option("--rate", help="Play the edition built at this rate: normal, slow, or words per minute.")
-@click.option("--engine", type=click.Choice(("pyttsx3", "piper")),
-              help="Play the edition built with this engine: pyttsx3 (espeak-ng) or piper (the "
-                   "natural voice). Default: the guide's own.")
-@click.option("--voice", help="Play the edition built with this voice. Default: the guide's own.")
+@out_option
+@rate_option("Play the edition built")
+@edition_options("Play the edition built")
 @click.pass_context
 def play(ctx, guide, chapter, from_start, speed, screen_reader, transcript, no_input,
          audio_output, out, rate, engine, voice) -> None:
@@ -198,14 +204,19 @@ def play(ctx, guide, chapter, from_start, speed, screen_reader, transcript, no_i
     If the guide is not built, or its scripts changed, it is built first.
     Every key you press is answered with one short line.
     """
+    from guide.player.mpv import Mpv, find_mpv
+    from guide.player.session import Session
+    from guide.player.state import save_place
+
     program = find_mpv()
     guide, chapter = _resolve(guide, chapter)
+    aim(ctx, guide, out, rate, engine, voice)
     manifest, folder = _built(ctx, guide, out, rate, engine, voice)
     timeline = Timeline(manifest)
     if not timeline.chapters:
         raise GuideError(f"{folder} has no chapters to play.")
     name = folder.name
-    spot, how = _start(timeline, name, chapter, from_start, guide)
+    spot, how = _start(timeline, name, chapter, from_start)
     interactive = not no_input and sys.stdin.isatty()
     show = (not screen_reader) if transcript is None else transcript
     with Mpv(program, audio_output) as player:

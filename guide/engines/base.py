@@ -231,7 +231,7 @@ class Pyttsx3Engine:
                 language = v.languages[0] if v.languages else wanted
                 return {"name": voice, "language": language, "quality": "", "licence": ESPEAK_LICENCE,
                         "origin": f"espeak-ng voice {v.id}"}
-        raise UnknownVoice(f"There is no voice called {voice!r}. The command guide voices lists them.")
+        raise UnknownVoice(f"There is no voice called {voice!r}.", hint="voices")
 
     def synthesize(self, texts: Iterable[str], voice: str, rate: int) -> Iterator[Clip]:
         from guide.tempdirs import private

@@ -109,7 +109,7 @@ def describe(model: Path, config: Path | None = None, card: Path | None = None,
         if not isinstance(data.get("phoneme_id_map"), dict):
             raise ValueError("no phoneme map")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise VoiceFileError(f"The voice config {config} cannot be read ({exc}).") from None
+        raise VoiceFileError(f"The voice config {config} cannot be read ({exc}).") from exc
     if card is None:
         for candidate in (model.with_name(model.stem + ".MODEL_CARD"), model.with_name("MODEL_CARD")):
             if candidate.is_file():
@@ -170,5 +170,4 @@ def resolve(voice: str) -> PiperVoiceFile:
     for found in find_voices():
         if found.name.lower() == voice.lower():
             return found
-    raise UnknownVoice(f"There is no Piper voice called {voice!r}. "
-                       "The command guide voices --engine piper lists them.")
+    raise UnknownVoice(f"There is no Piper voice called {voice!r}.", hint="piper-voices")

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide.errors import UnknownChapter
+from guide.export import captions, daisy, epub, m4b, mp3, pack, web
 from guide.manifest import Manifest
-from guide.export import captions, epub, m4b, mp3, pack, web
 
 FORMATS = {
     "mp3": mp3.write,
@@ -21,6 +21,7 @@ FORMATS = {
     "html": web.write,
     "m4b": m4b.write,
     "epub": epub.write,
+    "daisy": daisy.write,
     "zip": pack.write,
 }
 "Every format ``--format`` accepts, except ``all`` (every one, each in its own folder)."
@@ -32,6 +33,7 @@ WHAT = {
     "html": "the web player",
     "m4b": "the audiobook",
     "epub": "the read-along book",
+    "daisy": "the DAISY talking book",
     "zip": "the clinic pack",
 }
 "What each format is, in words, for the progress lines."

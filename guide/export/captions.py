@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide.export.common import chosen, is_whole, target
 from guide.files import atomic_write_text, make_dirs
 from guide.manifest import Manifest, ManifestChapter
-from guide.export.common import chosen, is_whole, target
 
 LINE_WIDTH = 42
 "Most characters on one caption line (the BBC and Netflix limit)."
@@ -44,7 +44,8 @@ def _pieces(text: str, width: int) -> list[str]:
 
 
 def wrap(words: list[str], width: int = LINE_WIDTH, max_lines: int = MAX_LINES) -> list[str] | None:
-    """The words as at most ``max_lines`` lines of at most ``width``, balanced; ``None`` if they do not fit."""
+    """The words as at most ``max_lines`` lines of at most ``width``, balanced; ``None`` if they
+    do not fit."""
     text = " ".join(words)
     if len(text) <= width:
         return [text]
@@ -92,7 +93,7 @@ def sentence_cues(text: str, start_s: float, end_s: float) -> list[Cue]:
     parts = split_text(text)
     weights = [len(" ".join(lines)) + 1 for lines in parts]
     cues, done, total = [], 0, sum(weights)
-    for lines, weight in zip(parts, weights):
+    for lines, weight in zip(parts, weights, strict=True):
         begin = start_s + (end_s - start_s) * done / total
         done += weight
         cues.append(Cue(begin, start_s + (end_s - start_s) * done / total, tuple(lines)))

@@ -14,9 +14,8 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from guide.audio.ffmpeg import require_ffmpeg
+from guide.audio.ffmpeg import require_ffmpeg, run_ffmpeg
 from guide.errors import MissingTool
-from guide.audio.ffmpeg import run_ffmpeg
 
 SIZE = 1400
 "Width and height in pixels (what audiobook shops ask for at the least)."

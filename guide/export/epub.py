@@ -14,17 +14,17 @@ import tempfile
 import uuid
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
 from guide.approval import line as approval_line
-from guide.files import make_dirs
-from guide.manifest import Manifest, ManifestChapter
-from guide.export.common import atomic_output, built_date, check_built, chosen, publisher, target, template
+from guide.export.common import built_date, check_built, chosen, creator, target, template
 from guide.export.cover import make_cover
 from guide.export.markup import chapter_markup, sentence_id
 from guide.export.web import about
+from guide.files import atomic_output, make_dirs
+from guide.manifest import Manifest, ManifestChapter
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
 "The class reading systems put on the sentence being read."
@@ -63,7 +63,7 @@ def clips(chapter: ManifestChapter) -> list[tuple[int, int]]:
     """Each sentence's clip in ms: from its start to the next sentence's start (or the file's end)."""
     starts = [round(s.start_s * 1000) for s in chapter.sentences]
     ends = starts[1:] + [max(round(chapter.duration_s * 1000), round(chapter.sentences[-1].end_s * 1000))]
-    return list(zip(starts, ends))
+    return list(zip(starts, ends, strict=True))
 
 
 def clock(ms: int) -> str:
@@ -82,13 +82,14 @@ def _xhtml(lang: str, title: str, body: str, css: str = "style.css") -> str:
             '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
             f'lang="{lang}" xml:lang="{lang}">\n<head>\n<meta charset="UTF-8"/>\n'
             f"<title>{escape(title)}</title>\n"
-            f'<link rel="stylesheet" type="text/css" href="{css}"/>\n</head>\n<body>\n{body}\n</body>\n</html>\n')
+            f'<link rel="stylesheet" type="text/css" href="{css}"/>\n</head>\n'
+            f"<body>\n{body}\n</body>\n</html>\n")
 
 
-def chapter_xhtml(manifest: Manifest, built_dir: Path, part: Part) -> str:
+def chapter_xhtml(manifest: Manifest, part: Part) -> str:
     """A chapter's text, every sentence a ``<span id>`` the SMIL points at."""
     ch = part.chapter
-    body = chapter_markup(built_dir, ch, heading="h1", heading_id=f"chapter-{ch.number}-heading")
+    body = chapter_markup(ch, heading="h1", heading_id=f"chapter-{ch.number}-heading")
     section = (f'<section id="chapter-{ch.number}" epub:type="chapter" role="doc-chapter" '
                f'aria-labelledby="chapter-{ch.number}-heading">\n{body}\n</section>')
     return _xhtml(_lang(manifest), ch.title, section, "../style.css")
@@ -102,14 +103,16 @@ def smil(part: Part) -> str:
             f'<audio src="../{part.audio}" clipBegin="{clock(b)}" clipEnd="{clock(e)}"/></par>'
             for i, (b, e) in enumerate(part.clips)]
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">\n'
+            '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" '
+            'version="3.0">\n'
             f'<body>\n<seq id="seq-{part.name}" epub:textref="{text}#chapter-{part.chapter.number}" '
             'epub:type="chapter">\n' + "\n".join(pars) + "\n</seq>\n</body>\n</smil>\n")
 
 
 def nav(manifest: Manifest, parts: list[Part]) -> str:
     """The navigation document: table of contents and landmarks."""
-    toc = "\n".join(f'<li><a href="text/{p.name}.xhtml">{p.chapter.number}. {escape(p.chapter.title)}</a></li>'
+    toc = "\n".join(f'<li><a href="text/{p.name}.xhtml">{p.chapter.number}. '
+                    f"{escape(p.chapter.title)}</a></li>"
                     for p in parts)
     body = (f'<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-heading">\n'
             f'<h1 id="toc-heading">Contents</h1>\n<ol>\n{toc}\n</ol>\n</nav>\n'
@@ -133,10 +136,10 @@ def _meta(prop: str, value: str, refines: str = "") -> str:
     return f'<meta property="{prop}"{ref}>{escape(value, quote=False)}</meta>'
 
 
-def _metadata(manifest: Manifest, built_dir: Path, parts: list[Part], book_id: str) -> list[str]:
-    when = built_date(manifest) or datetime.now(timezone.utc)
-    when = when.astimezone(timezone.utc)
-    artist = publisher(built_dir, manifest)
+def _metadata(manifest: Manifest, parts: list[Part], book_id: str) -> list[str]:
+    when = built_date(manifest) or datetime.now(UTC)
+    when = when.astimezone(UTC)
+    artist = creator(manifest)
     description = f"{about(manifest, [p.chapter for p in parts])} {approval_line(manifest.approval)}"
     summary = ("The full text of this spoken guide, with its narration. As the audio plays, each "
                "sentence is highlighted. Chapters are listed in the table of contents. The audio "
@@ -162,11 +165,12 @@ def _metadata(manifest: Manifest, built_dir: Path, parts: list[Part], book_id: s
     return lines
 
 
-def package(manifest: Manifest, built_dir: Path, parts: list[Part], book_id: str) -> str:
+def package(manifest: Manifest, parts: list[Part], book_id: str) -> str:
     """``package.opf``: metadata, every file, and the reading order."""
     items = ['<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
              '<item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>',
-             '<item id="cover-image" href="images/cover.png" media-type="image/png" properties="cover-image"/>',
+             '<item id="cover-image" href="images/cover.png" media-type="image/png" '
+             'properties="cover-image"/>',
              '<item id="css" href="style.css" media-type="text/css"/>']
     for p in parts:
         items += [f'<item id="{p.name}" href="text/{p.name}.xhtml" media-type="application/xhtml+xml" '
@@ -174,7 +178,7 @@ def package(manifest: Manifest, built_dir: Path, parts: list[Part], book_id: str
                   f'<item id="smil-{p.name}" href="smil/{p.name}.smil" media-type="application/smil+xml"/>',
                   f'<item id="audio-{p.name}" href="{p.audio}" media-type="audio/mpeg"/>']
     spine = ['<itemref idref="cover"/>', *(f'<itemref idref="{p.name}"/>' for p in parts)]
-    meta = "\n    ".join(_metadata(manifest, built_dir, parts, book_id))
+    meta = "\n    ".join(_metadata(manifest, parts, book_id))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" '
             f'xml:lang="{_lang(manifest)}">\n'
@@ -184,7 +188,7 @@ def package(manifest: Manifest, built_dir: Path, parts: list[Part], book_id: str
 
 
 def _zip_time(manifest: Manifest) -> tuple[int, int, int, int, int, int]:
-    when = built_date(manifest) or datetime.now(timezone.utc)
+    when = built_date(manifest) or datetime.now(UTC)
     return (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
 
 
@@ -194,11 +198,11 @@ def _entries(manifest: Manifest, built_dir: Path, parts: list[Part], cover: Path
                                            + ",".join(str(p.chapter.number) for p in parts)))
     entries: list[tuple[str, object]] = [
         ("mimetype", "application/epub+zip"), ("META-INF/container.xml", CONTAINER),
-        ("OEBPS/package.opf", package(manifest, built_dir, parts, book_id)),
+        ("OEBPS/package.opf", package(manifest, parts, book_id)),
         ("OEBPS/nav.xhtml", nav(manifest, parts)), ("OEBPS/cover.xhtml", cover_xhtml(manifest)),
         ("OEBPS/style.css", template("epub.css")), ("OEBPS/images/cover.png", cover)]
     for p in parts:
-        entries += [(f"OEBPS/text/{p.name}.xhtml", chapter_xhtml(manifest, built_dir, p)),
+        entries += [(f"OEBPS/text/{p.name}.xhtml", chapter_xhtml(manifest, p)),
                     (f"OEBPS/smil/{p.name}.smil", smil(p)),
                     (f"OEBPS/{p.audio}", Path(built_dir) / p.chapter.file)]
     return entries
@@ -213,7 +217,7 @@ def write_epub(dest: Path, entries: list[tuple[str, object]], date_time: tuple) 
             binary = isinstance(content, Path)
             info.compress_type = (zipfile.ZIP_STORED if binary or name == "mimetype"
                                   else zipfile.ZIP_DEFLATED)
-            data = content.read_bytes() if binary else str(content).encode("utf-8")
+            data = content.read_bytes() if isinstance(content, Path) else str(content).encode("utf-8")
             zf.writestr(info, data)
 
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from guide.audio.ffmpeg import require_ffmpeg
-from guide.files import make_dirs
-from guide.manifest import Manifest, ManifestChapter
+from guide.audio.ffmpeg import require_ffmpeg, run_ffmpeg
 from guide.audio.tags import iso639_2
-from guide.audio.ffmpeg import run_ffmpeg
-from guide.export.common import atomic_output, check_built, chosen, publisher, spoken_date, target
+from guide.export.common import check_built, chosen, creator, spoken_date, target
 from guide.export.cover import make_cover
+from guide.files import atomic_output, make_dirs
+from guide.manifest import Manifest, ManifestChapter
 
 BITRATE_KBPS = 32
 "AAC bitrate: a speech bitrate, plenty for one voice, half the size of the 64 kbps MP3s."
@@ -55,7 +54,7 @@ def encode(manifest: Manifest, built_dir: Path, dest: Path, chapters: list[Manif
     """Join the chapter MP3s into ``dest`` (an M4B) with chapters, tags and ``cover``."""
     with tempfile.TemporaryDirectory(prefix="guide-m4b-") as work:
         meta = Path(work) / "chapters.txt"
-        meta.write_text(ffmetadata(manifest, publisher(built_dir, manifest), chapters), encoding="utf-8")
+        meta.write_text(ffmetadata(manifest, creator(manifest), chapters), encoding="utf-8")
         inputs = [arg for ch in chapters for arg in ("-i", str(Path(built_dir) / ch.file))]
         n = len(chapters)
         graph = "".join(f"[{i}:a]" for i in range(n)) + f"concat=n={n}:v=0:a=1[a]"

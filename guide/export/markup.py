@@ -8,10 +8,9 @@ element closed), so the EPUB can use it as it is.
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
-from guide.manifest import ManifestChapter
 from guide.export.common import paragraphs
+from guide.manifest import ManifestChapter
 
 
 def sentence_id(chapter: ManifestChapter, index: int) -> str:
@@ -24,12 +23,12 @@ def _spans(chapter: ManifestChapter, indexes: list[int]) -> str:
                     f"{escape(chapter.sentences[i].text, quote=False)}</span>" for i in indexes)
 
 
-def chapter_markup(built_dir: Path, chapter: ManifestChapter, heading: str = "h2",
+def chapter_markup(chapter: ManifestChapter, heading: str = "h2",
                    heading_id: str = "", after_heading: str = "", indent: str = "") -> str:
     """The chapter's heading (its spoken announcement) and its text, as lines of markup."""
     lines: list[str] = []
     in_list = False
-    for para in paragraphs(built_dir, chapter):
+    for para in paragraphs(chapter):
         if para.kind != "item" and in_list:
             lines.append("</ul>")
             in_list = False

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.files import atomic_copy, make_dirs
-from guide.manifest import Manifest
 from guide.audio.tags import write_playlist
 from guide.export.common import check_built, target
+from guide.files import atomic_copy, make_dirs
+from guide.manifest import Manifest
 
 
 def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> list[Path]:

@@ -2,7 +2,8 @@
 
 Inside one folder named after the guide: the chapter MP3s with their playlist
 and transcripts, the web player (``index.html``, which plays those same MP3s),
-captions beside each MP3, the M4B audiobook, the printable large-print
+captions beside each MP3, the DAISY 2.02 book's files in that same chapters folder (the
+MP3s are not copied twice), the M4B audiobook, the printable large-print
 transcript and ``README.txt``. The whole-guide MP3 (and its captions) is left
 out: the chapters and the M4B already hold the whole guide, and without it the
 shipped guide's pack stays under 20 MB, small enough to share. The parts are made in a temporary folder and
@@ -18,10 +19,10 @@ from pathlib import Path
 from string import Template
 
 from guide.durations import spoken_duration
-from guide.files import atomic_write_text, make_dirs
+from guide.export import captions, daisy, m4b, mp3, printable, web
+from guide.export.common import check_built, chosen, is_whole, made_by, spoken_date, target, template
+from guide.files import atomic_output, atomic_write_text, make_dirs
 from guide.manifest import Manifest
-from guide.export import captions, m4b, mp3, printable, web
-from guide.export.common import atomic_output, check_built, chosen, is_whole, made_by, spoken_date, target, template
 
 STORED = {".mp3", ".m4b", ".png"}
 "Files that do not shrink in a zip, so they are stored as they are."
@@ -38,7 +39,9 @@ def _file_list(manifest: Manifest) -> str:
             ("index.html", "The player. Open it in a web browser to listen and read along."),
             (printable.PAGE, "All the words in large print. Open it and print it."),
             ("chapters", "One MP3 sound file for each chapter. Beside each one: a .txt file with "
-                         "its words, and .vtt and .srt caption files for video players."),
+                         "its words, and .vtt and .srt caption files for video players. The folder "
+                         "is also a DAISY talking book (ncc.html, content.html and the .smil files), "
+                         "for DAISY players."),
             (f"{slug}.m3u", "A playlist: it plays the chapters in order."),
             (f"{slug}.m4b", "The whole guide in one audiobook file with chapters, for phone and "
                             "tablet book apps.")]
@@ -62,7 +65,8 @@ def size_text(size: int) -> str:
 
 
 def clinic_lines(manifest: Manifest) -> str:
-    """Whom to call: the clinic's name and phone from ``[clinic]``, or a line asking the clinic to add them."""
+    """Whom to call: the clinic's name and phone from ``[clinic]``, or a line asking the clinic to
+    add them."""
     clinic = manifest.clinic or {}
     name, phone = clinic.get("name", "").strip(), clinic.get("phone", "").strip()
     if not (name or phone):
@@ -73,7 +77,7 @@ def clinic_lines(manifest: Manifest) -> str:
                          break_on_hyphens=False)
 
 
-def readme(manifest: Manifest, built_dir: Path, chapters: list[int], size: int = 0) -> str:
+def readme(manifest: Manifest, chapters: list[int], size: int = 0) -> str:
     """README.txt: how to play the guide on a computer, a phone and a USB stick, how to share it,
     whom to call, and what each file is. ``size`` is the bytes of the pack's other files."""
     picked = chosen(manifest, chapters)
@@ -82,7 +86,7 @@ def readme(manifest: Manifest, built_dir: Path, chapters: list[int], size: int =
     text = Template(template("README.txt")).substitute(
         title=manifest.title, count=count, length=spoken_duration(sum(c.duration_s for c in picked)),
         source=manifest.source or "an article", date=spoken_date(manifest),
-        made_by=made_by(built_dir, manifest), slug=manifest.slug, chapter_list=lines,
+        made_by=made_by(manifest), slug=manifest.slug, chapter_list=lines,
         voice=voice_sentence(manifest),
         approval=textwrap.fill(web.approval_line(manifest.approval), 72),
         clinic=clinic_lines(manifest), size=size_text(size),
@@ -98,11 +102,13 @@ def assemble(manifest: Manifest, built_dir: Path, folder: Path, chapters: list[i
     for path in whole:  # the chapters and the M4B cover the whole-guide MP3
         path.unlink(missing_ok=True)
     written = [path for path in written if path not in whole]
+    book = target(folder, Path(manifest.chapters[0].file).parent)  # the chapters folder is the DAISY book
+    written += daisy.write_book(manifest, built_dir, book, chapters, copy_audio=False)
     written.append(web.write_page(manifest, built_dir, folder, chapters))
     written += printable.write(manifest, built_dir, folder, chapters)
     written += m4b.write(manifest, built_dir, folder, chapters)
     size = sum(path.stat().st_size for path in written)
-    atomic_write_text(target(folder, "README.txt"), readme(manifest, built_dir, chapters, size))
+    atomic_write_text(target(folder, "README.txt"), readme(manifest, chapters, size))
     return [*written, folder / "README.txt"]
 
 

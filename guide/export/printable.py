@@ -11,21 +11,21 @@ from pathlib import Path
 from string import Template
 
 from guide.approval import line as approval_line
-from guide.files import atomic_write_text, make_dirs
-from guide.manifest import Manifest
 from guide.export.common import chosen, target, template
 from guide.export.markup import chapter_markup
 from guide.export.web import about
+from guide.files import atomic_write_text, make_dirs
+from guide.manifest import Manifest
 
 PAGE = "transcript-large-print.html"
 "The file name of the printable transcript."
 
 
-def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
+def render(manifest: Manifest, chapters: list[int]) -> str:
     """The printable page for the chosen chapters."""
     picked = chosen(manifest, chapters)
     sections = [f'<section aria-labelledby="chapter-{ch.number}">\n'
-                f"{chapter_markup(built_dir, ch, heading='h2', heading_id=f'chapter-{ch.number}')}"
+                f"{chapter_markup(ch, heading='h2', heading_id=f'chapter-{ch.number}')}"
                 "\n</section>" for ch in picked]
     return Template(template("print.html")).substitute(
         lang=escape(manifest.language or "en"), title=escape(manifest.title),
@@ -36,5 +36,5 @@ def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
 def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> list[Path]:
     """Write the printable transcript into ``out_dir``."""
     path = target(make_dirs(Path(out_dir)), PAGE)
-    atomic_write_text(path, render(manifest, built_dir, chapters))
+    atomic_write_text(path, render(manifest, chapters))
     return [path]

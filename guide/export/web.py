@@ -15,10 +15,10 @@ from string import Template
 
 from guide.approval import line as approval_line
 from guide.durations import spoken_duration
-from guide.files import atomic_copy, atomic_write_text, make_dirs
-from guide.manifest import Manifest, ManifestChapter
 from guide.export.common import check_built, chosen, made_by, spoken_date, target, template
 from guide.export.markup import chapter_markup
+from guide.files import atomic_copy, atomic_write_text, make_dirs
+from guide.manifest import Manifest, ManifestChapter
 
 PAGE = "index.html"
 "The name of the player page."
@@ -51,20 +51,20 @@ def _chapter_list(chapters: list[ManifestChapter]) -> str:
     return "\n".join(items)
 
 
-def _chapter_section(built_dir: Path, ch: ManifestChapter) -> str:
+def _chapter_section(ch: ManifestChapter) -> str:
     file = escape(ch.file)
     fallback = (f'<div class="chapter-audio">\n'
                 f'<audio controls preload="none" src="{file}"></audio>\n'
                 f'<p><a href="{file}">Chapter {ch.number} audio file (MP3, '
                 f"{spoken_duration(ch.duration_s)})</a></p>\n</div>")
-    body = chapter_markup(built_dir, ch, heading="h3", heading_id=f"chapter-{ch.number}-heading",
+    body = chapter_markup(ch, heading="h3", heading_id=f"chapter-{ch.number}-heading",
                           after_heading=fallback)
     return (f'<section id="chapter-{ch.number}" class="chapter" '
             f'aria-labelledby="chapter-{ch.number}-heading">\n{body}\n</section>')
 
 
-def _footer(built_dir: Path, manifest: Manifest) -> str:
-    by = made_by(built_dir, manifest)
+def _footer(manifest: Manifest) -> str:
+    by = made_by(manifest)
     return ((f"Published{by}. " if by else "")
             + "This page works offline: keep it in the same folder as the chapters folder.")
 
@@ -77,7 +77,7 @@ def about(manifest: Manifest, chapters: list[ManifestChapter]) -> str:
     return f"A spoken guide in {count}, {length} in all.{source} Made on {spoken_date(manifest)}."
 
 
-def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
+def render(manifest: Manifest, chapters: list[int]) -> str:
     """The player page for the chosen chapters; it expects their MP3s at their manifest paths."""
     picked = chosen(manifest, chapters)
     first = picked[0]
@@ -90,8 +90,8 @@ def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
         first_chapter=escape(_label(manifest, first)),
         first_file=escape(first.file),
         chapter_list=_chapter_list(picked),
-        chapters="\n".join(_chapter_section(built_dir, ch) for ch in picked),
-        footer=escape(_footer(built_dir, manifest)),
+        chapters="\n".join(_chapter_section(ch) for ch in picked),
+        footer=escape(_footer(manifest)),
         data=_data(manifest, picked),
         style=template("player.css").strip(),
         script=template("player.js").strip(),
@@ -101,7 +101,7 @@ def render(manifest: Manifest, built_dir: Path, chapters: list[int]) -> str:
 def write_page(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int]) -> Path:
     """Write only ``index.html`` (the pack puts it beside MP3s that are already there)."""
     path = target(make_dirs(Path(out_dir)), PAGE)
-    atomic_write_text(path, render(manifest, built_dir, chapters))
+    atomic_write_text(path, render(manifest, chapters))
     return path
 
 

@@ -9,10 +9,13 @@ whatever a guide's titles or sentences contain.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from guide.durations import spoken_duration
-from guide.manifest import ManifestChapter
-from guide.player.timeline import Spot, Timeline
+
+if TYPE_CHECKING:
+    from guide.manifest import ManifestChapter
+    from guide.player.timeline import Spot, Timeline
 
 HELP = [
     "Keys, pressed on their own, without Enter:",

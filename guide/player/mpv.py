@@ -35,8 +35,8 @@ START_TIMEOUT_S = 10.0
 SEEK_TIMEOUT_S = 2.0
 "How long to wait for a seek to finish before going on anyway."
 
-NO_SOUND = ("No sound output could be opened, so nothing can be heard. Connect speakers or "
-            "headphones, or add --audio-output null to play without sound.")
+NO_SOUND = "No sound output could be opened, so nothing can be heard."
+"The message when mpv has no sound output; its hint, ``sound``, says what to do."
 
 
 class MpvCommandError(AudioError):
@@ -92,7 +92,7 @@ class Mpv:
             self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                             start_new_session=True, preexec_fn=_die_with_parent)
         except OSError as exc:
-            raise AudioError(f"mpv could not be started ({exc.strerror or exc}).") from None
+            raise AudioError(f"mpv could not be started ({exc.strerror or exc}).") from exc
         finally:
             log.close()
         self._connect(sock_path)
@@ -104,7 +104,7 @@ class Mpv:
     def _connect(self, path: Path) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if self.process is None or self.process.poll() is not None:
                 raise AudioError(f"mpv stopped as it started. {self._log_tail()}".strip())
             if path.exists():
                 sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -140,7 +140,7 @@ class Mpv:
             current_ao = self.get("current-ao")
         no_output = self.file_error is None and current_ao is None
         if self.file_error == "audio output initialization failed" or no_output:
-            raise AudioError(NO_SOUND)
+            raise AudioError(NO_SOUND, hint="sound")
         what = f"mpv could not play {file}" if file else "mpv stopped playing"
         raise AudioError(f"{what} ({self.file_error or 'unknown error'}).")
 
@@ -177,27 +177,32 @@ class Mpv:
 
     # ------------------------------------------------------------- IPC
 
-    def command(self, *args: Any) -> Any:
-        """Run one mpv command and return its ``data``; errors raise :class:`AudioError`."""
+    def _socket(self) -> socket.socket:
+        """The socket to mpv; :class:`AudioError` when mpv is not running."""
         if self.sock is None:
             raise AudioError("The audio player is not running.")
+        return self.sock
+
+    def command(self, *args: Any) -> Any:
+        """Run one mpv command and return its ``data``; errors raise :class:`AudioError`."""
+        sock = self._socket()
         self._next_id += 1
         request = {"command": list(args), "request_id": self._next_id}
         try:
-            self.sock.sendall(json.dumps(request).encode() + b"\n")
+            sock.sendall(json.dumps(request).encode() + b"\n")
             while True:
                 reply = self._read_message()
                 if reply.get("request_id") == self._next_id:
                     break
-        except (OSError, ValueError):
-            raise AudioError("The audio player mpv stopped answering.") from None
+        except (OSError, ValueError) as exc:
+            raise AudioError("The audio player mpv stopped answering.") from exc
         if reply.get("error") != "success":
             raise MpvCommandError(f"mpv could not do {args[0]}: {reply.get('error')}.")
         return reply.get("data")
 
     def _read_message(self) -> dict:
         while b"\n" not in self._buffer:
-            chunk = self.sock.recv(65536)
+            chunk = self._socket().recv(65536)
             if not chunk:
                 raise OSError("mpv closed its socket")
             self._buffer += chunk
@@ -211,18 +216,19 @@ class Mpv:
 
     def _wait_restart(self, timeout: float = SEEK_TIMEOUT_S) -> None:
         """Read events until mpv says playback goes on after a seek (or ``timeout``)."""
-        old = self.sock.gettimeout()
+        sock = self._socket()
+        old = sock.gettimeout()
         deadline = time.monotonic() + timeout
         try:
             while not self._restarted and time.monotonic() < deadline:
-                self.sock.settimeout(max(0.01, deadline - time.monotonic()))
+                sock.settimeout(max(0.01, deadline - time.monotonic()))
                 self._read_message()
-        except socket.timeout:
+        except TimeoutError:
             pass
-        except (OSError, ValueError):
-            raise AudioError("The audio player mpv stopped answering.") from None
+        except (OSError, ValueError) as exc:
+            raise AudioError("The audio player mpv stopped answering.") from exc
         finally:
-            self.sock.settimeout(old)
+            sock.settimeout(old)
 
     def get(self, name: str, default: Any = None) -> Any:
         """A property's value, or ``default`` while mpv has none."""

@@ -16,7 +16,8 @@ transcript when it is on, and the sleep timer's line when it pauses.
 from __future__ import annotations
 
 import time
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 from guide.durations import spoken_duration
 from guide.errors import GuideError
@@ -81,7 +82,7 @@ class Session:
     """One listening session of one built guide."""
 
     def __init__(self, timeline: Timeline, backend: Backend, say: Callable[[str], None],
-                 save: Callable[[Place], None], *, transcript: bool = False, speed: int = 100,
+                 save: Callable[[Place], object], *, transcript: bool = False, speed: int = 100,
                  clock: Callable[[], float] = time.monotonic):
         self.timeline = timeline
         self.backend = backend
@@ -192,7 +193,8 @@ class Session:
     def _next(self) -> None:
         index = self._spot().index
         if index + 1 >= self.timeline.total:
-            self.say(f"This is the last chapter, {self.timeline.chapters[index].number} of {self.timeline.total}.")
+            number = self.timeline.chapters[index].number
+            self.say(f"This is the last chapter, {number} of {self.timeline.total}.")
         else:
             self._go(index + 1)
 

@@ -13,7 +13,7 @@ import json
 import os
 import re
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from platformdirs import user_state_dir
@@ -63,6 +63,6 @@ def save_place(guide: str, place: Place) -> Path:
     """Write the place atomically; raises :class:`guide.errors.FileError` if it cannot."""
     path = place_file(guide)
     make_dirs(path.parent)
-    place.saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    place.saved_at = datetime.now(UTC).isoformat(timespec="seconds")
     atomic_write_text(path, json.dumps(asdict(place), indent=2) + "\n")
     return path

@@ -40,11 +40,11 @@ import tomli_w
 
 from guide.article.bylines import keep_bylines
 from guide.article.decode import MAX_ARTICLE_BYTES
+from guide.article.text import clean_text
 from guide.config import GuideConfig
 from guide.errors import ArticleError, FileError, GuideExists, ScriptError, UnknownGuide
-from guide.files import UMASK
+from guide.files import UMASK, swap_folder, write_error
 from guide.model import Article, Block, BlockKind, Chapter, Guide
-from guide.article.text import clean_text
 from guide.safe_read import is_outside, read_bytes, read_editor_text
 from guide.slug import slugify, unique_slugs
 
@@ -148,7 +148,7 @@ def read_settings(path: Path, folder: Path | None = None) -> tuple[GuideConfig, 
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         place = f"line {where[1]}, column {where[2]}" if where else "somewhere"
         reason = str(exc).split(" (at ")[0].rstrip(".")
-        raise ScriptError(path, f"is not valid TOML at {place}: {reason.lower()}.") from None
+        raise ScriptError(path, f"is not valid TOML at {place}: {reason.lower()}.") from exc
     return GuideConfig.from_dict(data, path)
 
 
@@ -221,8 +221,10 @@ def write_guide(guide: Guide, folder: Path, force: bool = False, source: Path | 
     """Write ``guide`` as a new guide folder, atomically; never over one without ``force``.
 
     ``source`` is the article file, copied into the folder as ``guide.source``.
-    Every failure (a file where a folder should be, no permission, a full
-    disk) is one sentence, and leaves nothing half-written.
+    The files are written in a staging folder beside it, which
+    :func:`guide.files.swap_folder` swaps in. Every failure (a file where a
+    folder should be, no permission, a full disk) is one sentence, and
+    leaves nothing half-written.
     """
     folder = Path(folder)
     _check_target(folder, force)
@@ -235,10 +237,10 @@ def write_guide(guide: Guide, folder: Path, force: bool = False, source: Path | 
     try:
         for name, data in files.items():
             _write_file(staging / name, data)
-        _swap_in(staging, folder)
+        swap_folder(staging, folder)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise _write_error(folder, exc) from None
+        raise _write_error(folder, exc) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -249,28 +251,27 @@ def _check_target(folder: Path, force: bool) -> None:
     """Refuse to replace what is at ``folder`` unless it is a guide folder and ``force`` is given."""
     if folder.is_symlink():
         raise FileError(folder, "is a link to another folder, and is never replaced. "
-                                "Remove the link, or choose another --slug.")
+                                "Remove the link.", hint="slug")
     if folder.exists() and not force:
-        raise GuideExists(
-            f"{folder} already exists. Use --force to replace it, or choose another --slug."
-        )
+        raise GuideExists(f"{folder} already exists.", hint="force")
     if folder.exists() and not folder.is_dir():
         raise FileError(folder, "is a file, not a guide folder, and is never replaced. "
-                                "Move it away, or choose another --slug.")
+                                "Move it away.", hint="slug")
 
 
 def _staging_folder(folder: Path) -> Path:
-    """A new empty folder beside where the guide folder goes (made, with its parents)."""
+    """A new empty folder beside where the guide folder goes (made, with its parents), named as
+    :func:`guide.files.staging` names its own."""
     parent = folder.parent
     for part in [*reversed(parent.parents), parent]:
         if part.exists() and not part.is_dir():
-            raise FileError(part, "is a file, not a folder. Choose another folder with --scripts.")
+            raise FileError(part, "is a file, not a folder.", hint="scripts")
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.staging-", dir=parent))
         staging.chmod(0o777 & ~UMASK)
     except OSError as exc:
-        raise _write_error(parent, exc) from None
+        raise _write_error(parent, exc) from exc
     return staging
 
 
@@ -285,38 +286,18 @@ def _write_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def _swap_in(staging: Path, folder: Path) -> None:
-    """Put the staging folder in the place of ``folder``; an old one is removed after."""
-    if not folder.exists():
-        staging.rename(folder)
-        return
-    old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
-    folder.rename(old)
-    try:
-        staging.rename(folder)
-    except OSError:
-        old.rename(folder)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-_WRITE_REASONS = {
-    errno.ENOSPC: "the disk is full. Free some space and try again.",
-    errno.EDQUOT: "the disk quota is used up. Free some space and try again.",
-    errno.EACCES: "you do not have permission to write there. Choose another folder with --scripts.",
-    errno.EPERM: "you do not have permission to write there. Choose another folder with --scripts.",
-    errno.EROFS: "that folder is read-only. Choose another folder with --scripts.",
-    errno.ENOENT: "new files cannot be made there. Choose another folder with --scripts.",
-    errno.ENOTDIR: "part of that path is a file, not a folder. Choose another folder with --scripts.",
-    errno.EEXIST: "something that is not a folder is in the way. Choose another folder with --scripts.",
+_MORE_REASONS = {
+    errno.ENOENT: "new files cannot be made there.",
+    errno.EEXIST: "something that is not a folder is in the way.",
 }
+"Reasons :func:`guide.files.write_error` does not give, for making a folder where none can go."
 
 
 def _write_error(path: Path, exc: OSError) -> FileError:
-    """One sentence for an OSError while writing a guide folder."""
-    reason = _WRITE_REASONS.get(exc.errno or 0)
-    return FileError(path, reason or f"could not be written ({exc.strerror or exc}). "
-                                     "Choose another folder with --scripts.")
+    """One sentence for an OSError while writing a guide folder; the way out is another --scripts."""
+    if exc.errno in _MORE_REASONS:
+        return FileError(path, _MORE_REASONS[exc.errno], hint="scripts")
+    return write_error(path, exc, hint="scripts")
 
 
 # -------------------------------------------------------------------- draft
@@ -343,7 +324,7 @@ def draft_guide(article: Article, slug: str) -> Guide:
         guide.chapters.append(Chapter(0, "Sources", [intro, *items], ["Article Sources"]))
     width = number_width(len(guide.chapters))
     tails = unique_slugs([chapter.title for chapter in guide.chapters])
-    for number, (chapter, tail) in enumerate(zip(guide.chapters, tails), start=1):
+    for number, (chapter, tail) in enumerate(zip(guide.chapters, tails, strict=True), start=1):
         chapter.number = number
         chapter.stem = f"{number:0{width}d}-{tail}"
     kept = keep_bylines(article.bylines, f"{guide.chapters[0].stem}.txt" if guide.chapters else "")

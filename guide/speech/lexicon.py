@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -27,14 +26,17 @@ from typing import Any, NamedTuple
 from guide.config import shown
 from guide.errors import ScriptError
 from guide.safe_read import read_editor_text
+from guide.speech import languages
+from guide.speech.common import LazyPattern
 
 BUILTIN_PATH = Path(__file__).parent.parent / "data" / "lexicon.toml"
-"The lexicon shipped with the package."
+"""The English lexicon shipped with the package; another language's is its language
+module's ``LEXICON_PATH`` (see :mod:`guide.speech`)."""
 FILE_NAME = "lexicon.toml"
 "The name of a guide's own lexicon, in the guide folder."
 KEYS = ("say", "define", "forms", "match_case", "inside_codes")
 "The keys an entry may have."
-SAY_PATTERN = re.compile(r"[A-Za-z]+(?:(?:'|-| )[A-Za-z]+)*")
+SAY_PATTERN = LazyPattern(r"[A-Za-z]+(?:(?:'|-| )[A-Za-z]+)*")
 "A spoken form: plain letters in words, joined by spaces, hyphens or apostrophes."
 
 
@@ -137,14 +139,19 @@ class Lexicon:
     # ------------------------------------------------------------- loading
 
     @classmethod
-    def builtin(cls) -> Lexicon:
-        """The lexicon shipped with the package (read once)."""
-        return _builtin()
+    def builtin(cls, language: str = languages.DEFAULT) -> Lexicon:
+        """The lexicon shipped with the package for ``language`` (read once): its language
+        module's ``builtin_lexicon()`` when it has one, else its ``LEXICON_PATH`` read here."""
+        module = languages.speech(language)
+        own = getattr(module, "builtin_lexicon", None)
+        return own() if own is not None else _builtin(Path(module.LEXICON_PATH))
 
     @classmethod
-    def load(cls, guide_folder: Path | str | None = None) -> Lexicon:
-        """The built-in lexicon, with the guide folder's ``lexicon.toml`` added over it."""
-        base = cls.builtin()
+    def load(cls, guide_folder: Path | str | None = None,
+             language: str = languages.DEFAULT) -> Lexicon:
+        """The built-in lexicon for ``language``, with the guide folder's ``lexicon.toml``
+        added over it."""
+        base = cls.builtin(language)
         if guide_folder is None:
             return base
         path = Path(guide_folder) / FILE_NAME
@@ -245,7 +252,7 @@ class Lexicon:
         if self._index is None:
             exact: dict[str, Entry] = {}
             folded: dict[str, Entry] = {}
-            parts: list[tuple[int, str]] = []
+            parts: list[tuple[int, tuple[str, str], str]] = []
             for entry in self:
                 for form in entry.written_forms:
                     words = form.split()
@@ -258,10 +265,9 @@ class Lexicon:
                     else:
                         folded[key.casefold()] = entry
                         body = f"(?i:{body})"
-                    parts.append((len(key), _bounded(body, key, entry.inside_codes)))
+                    parts.append((len(key), _bounds(key, entry.inside_codes), body))
             parts.sort(key=lambda p: -p[0])
-            alternation = "|".join(body for _, body in parts)
-            pattern = re.compile(alternation) if parts else None
+            pattern = re.compile(_alternation(parts)) if parts else None
             self._index = (pattern, exact, folded)
         return self._index
 
@@ -269,14 +275,32 @@ class Lexicon:
 # ------------------------------------------------------------------- helpers
 
 
-def _bounded(body: str, key: str, inside_codes: bool) -> str:
-    """A form's pattern with its word boundaries: whole words only, or, ``inside_codes``,
+def _bounds(key: str, inside_codes: bool) -> tuple[str, str]:
+    """The assertions before and after a form: whole words only, or, ``inside_codes``,
     also where a letter meets a digit ("FAQ" in "FAQ006", "HPV" in "16HPV")."""
     if not inside_codes:
-        return rf"(?<!\w)(?:{body})(?!\w)"
+        return r"(?<!\w)", r"(?!\w)"
     before = r"(?<![^\W\d])" if key[0].isalpha() else r"(?<![\d_])" if key[0].isdigit() else r"(?<!\w)"
     after = r"(?![^\W\d])" if key[-1].isalpha() else r"(?![\d_])" if key[-1].isdigit() else r"(?!\w)"
-    return f"{before}(?:{body}){after}"
+    return before, after
+
+
+def _alternation(parts: list[tuple[int, tuple[str, str], str]]) -> str:
+    """One pattern for every form, longest first, each inside its bounds.
+
+    Forms in a row with the same bounds share them, ``B(?:x|y)A`` rather than
+    ``B(?:x)A|B(?:y)A``: the same matches in the same order (the bounds take
+    no characters), but the engine tests the bounds once at each place instead
+    of once for each of hundreds of forms, which makes respelling several
+    times faster.
+    """
+    runs: list[tuple[tuple[str, str], list[str]]] = []
+    for _, bounds, body in parts:
+        if runs and runs[-1][0] == bounds:
+            runs[-1][1].append(body)
+        else:
+            runs.append((bounds, [body]))
+    return "|".join(f"{before}(?:{'|'.join(bodies)}){after}" for (before, after), bodies in runs)
 
 
 def _flag(table: dict[str, Any], key: str) -> bool:
@@ -315,10 +339,12 @@ def _forms(value: Any) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     return tuple(forms), tuple(form_say)
 
 
-_LOCATION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_LOCATION = LazyPattern(r"\s*\(at line (\d+), column (\d+)\)")
 
 
 def _parse_tables(text: str, path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -336,7 +362,7 @@ def _parse_tables(text: str, path: Path) -> dict[str, Any]:
         raise ScriptError(path, f"is not valid TOML at {where}: {reason}") from None
 
 
-_HEADER = re.compile(r"""\s*\[\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*\]""")
+_HEADER = LazyPattern(r"""\s*\[\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*\]""")
 
 
 def _header_lines(text: str) -> dict[str, int]:
@@ -346,6 +372,8 @@ def _header_lines(text: str) -> dict[str, int]:
     name the entry has. A term whose header cannot be found (a dotted one)
     is named without a line.
     """
+    import tomllib
+
     lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), 1):
         match = _HEADER.match(line)
@@ -362,5 +390,5 @@ def _header_lines(text: str) -> dict[str, int]:
 
 
 @cache
-def _builtin() -> Lexicon:
-    return Lexicon.from_file(BUILTIN_PATH)
+def _builtin(path: Path = BUILTIN_PATH) -> Lexicon:
+    return Lexicon.from_file(path)

@@ -39,11 +39,16 @@ def announcement(chapter: Chapter, total: int) -> str:
 
 def chapter_sentences(chapter: Chapter, total: int, lexicon=None,
                       pauses: Pauses = DEFAULT_PAUSES) -> list[Sentence]:
-    """Every clip of a chapter in order: the announcement, then each sentence."""
+    """Every clip of a chapter in order: the announcement, then each sentence.
+
+    Each sentence carries the index of its block in ``chapter.blocks`` as its ``paragraph``
+    (a notice the build adds, such as chapter 1's draft notice, is a block of its own);
+    the announcement's is -1.
+    """
     first = announcement(chapter, total)
     sentences = [Sentence(first, normalise(first, lexicon), SentenceKind.ANNOUNCEMENT,
                           pauses.announcement)]
-    for block in chapter.blocks:
+    for index, block in enumerate(chapter.blocks):
         item = block.kind == BlockKind.ITEM
         parts = split_sentences(block.text)
         for i, text in enumerate(parts):
@@ -53,6 +58,6 @@ def chapter_sentences(chapter: Chapter, total: int, lexicon=None,
             if not spoken.strip():
                 continue
             kind = SentenceKind.ITEM if item else SentenceKind.SENTENCE
-            sentences.append(Sentence(text, spoken, kind, pause))
+            sentences.append(Sentence(text, spoken, kind, pause, paragraph=index))
     sentences[-1].pause_after_s = max(sentences[-1].pause_after_s, pauses.chapter_end)
     return sentences

@@ -42,7 +42,7 @@ def test_export_srt_of_some_chapters(tiny_folder, monkeypatch, tmp_path):
 def test_an_unknown_format_lists_the_formats(tiny_folder, monkeypatch, tmp_path):
     result = _run(tiny_folder, monkeypatch, "--format", "pdf", "--out", str(tmp_path))
     assert result.exit_code == 1
-    assert result.output == ("--format must be one of mp3, vtt, srt, html, m4b, epub, zip, all, "
+    assert result.output == ("--format must be one of mp3, vtt, srt, html, m4b, epub, daisy, zip, all, "
                              "not 'pdf'.\n")
 
 
@@ -72,7 +72,7 @@ def test_export_all_says_one_line_per_format_as_it_goes(tiny_folder, monkeypatch
     assert lines[:-1] == ["Writing the MP3 files (mp3).", "Writing the WebVTT captions (vtt).",
                           "Writing the SRT captions (srt).", "Writing the web player (html).",
                           "Writing the audiobook (m4b).", "Writing the read-along book (epub).",
-                          "Writing the clinic pack (zip)."]
+                          "Writing the DAISY talking book (daisy).", "Writing the clinic pack (zip)."]
     count = sum(1 for p in out.rglob("*") if p.is_file())
     assert lines[-1] == (f"Wrote {count} files to {out}. "
                          f"The clinic pack is {out / 'zip' / 'tiny-clinic-pack.zip'}.")

@@ -1,41 +1,52 @@
-"""Paragraphs from the transcript, dates in words, and temporary files."""
+"""Paragraphs from the manifest, dates in words, and temporary files."""
 
 from __future__ import annotations
-
-import shutil
 
 import pytest
 
 from guide.errors import FileError
-from guide.export.common import atomic_output, paragraphs, spoken_date
+from guide.export.common import paragraphs, spoken_date
+from guide.files import atomic_output
+from guide.manifest import ManifestChapter, ManifestSentence
 
 
 def _shape(paras):
     return [(p.kind, p.sentences) for p in paras]
 
 
-def test_paragraphs_follow_the_transcript(exported):
+def test_paragraphs_follow_the_script_as_the_manifest_records_it(exported):
     welcome, a_list, _ = exported.manifest.chapters
     # the draft notice (two sentences) is chapter 1's first paragraph, in its transcript too
-    assert _shape(paragraphs(exported.built, welcome)) == [("heading", [0]), ("paragraph", [1, 2]),
-                                                           ("paragraph", [3, 4]), ("paragraph", [5])]
-    assert _shape(paragraphs(exported.built, a_list)) == [("heading", [0]), ("paragraph", [1]),
-                                                          ("item", [2]), ("item", [3])]
+    assert _shape(paragraphs(welcome)) == [("heading", [0]), ("paragraph", [1, 2]),
+                                           ("paragraph", [3, 4]), ("paragraph", [5])]
+    assert _shape(paragraphs(a_list)) == [("heading", [0]), ("paragraph", [1]),
+                                          ("item", [2]), ("item", [3])]
 
 
-def test_without_a_matching_transcript_paragraphs_come_from_sentence_kinds(exported, tmp_path):
-    built = tmp_path / "built"
-    shutil.copytree(exported.built, built)
-    welcome, a_list, _ = exported.manifest.chapters
-    (built / welcome.transcript).unlink()
-    (built / a_list.transcript).write_text("Something else entirely.\n", encoding="utf-8")
-    assert _shape(paragraphs(built, welcome)) == [("heading", [0]), ("paragraph", [1, 2, 3, 4, 5])]
-    assert _shape(paragraphs(built, a_list)) == [("heading", [0]), ("paragraph", [1]),
-                                                 ("item", [2]), ("item", [3])]
+def test_an_item_of_two_sentences_is_one_item_and_paragraphs_next_to_each_other_stay_apart():
+    chapter = made_up_chapter([("announcement", -1), ("sentence", 0), ("sentence", 1),
+                               ("item", 2), ("item", 2), ("item", 3), ("sentence", 4)])
+    assert _shape(paragraphs(chapter)) == [("heading", [0]), ("paragraph", [1]), ("paragraph", [2]),
+                                           ("item", [3, 4]), ("item", [5]), ("paragraph", [6])]
+
+
+def test_a_manifest_from_before_paragraphs_were_recorded_is_grouped_by_kind():
+    chapter = made_up_chapter([("announcement", -1), ("sentence", -1), ("sentence", -1),
+                               ("item", -1), ("item", -1), ("sentence", -1)])
+    assert _shape(paragraphs(chapter)) == [("heading", [0]), ("paragraph", [1, 2]), ("item", [3]),
+                                           ("item", [4]), ("paragraph", [5])]
+
+
+def made_up_chapter(kinds: list[tuple[str, int]]) -> ManifestChapter:
+    """A chapter whose sentences have these (kind, paragraph) pairs."""
+    sentences = [ManifestSentence(f"Sentence {i}.", f"Sentence {i}.", float(i), i + 0.5, kind, paragraph)
+                 for i, (kind, paragraph) in enumerate(kinds)]
+    return ManifestChapter(1, "One", "chapters/01-one.mp3", "chapters/01-one.txt", 0.0, 10.0, sentences)
 
 
 def test_dates_are_written_in_words(exported):
-    m = type(exported.manifest).from_dict({**exported.manifest.to_dict(), "built_at": "2025-06-05T10:00:00+00:00"})
+    data = {**exported.manifest.to_dict(), "built_at": "2025-06-05T10:00:00+00:00"}
+    m = type(exported.manifest).from_dict(data)
     assert spoken_date(m) == "5 June 2025"
     m.built_at = ""
     assert spoken_date(m) == "an unknown date"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -32,7 +33,21 @@ def test_the_pack_holds_every_part(exported):
     for ch in exported.manifest.chapters:
         stem = ch.file[:-4]
         want |= {ch.file, ch.transcript, f"{stem}.vtt", f"{stem}.srt"}
+    want |= {"chapters/ncc.html", "chapters/content.html", "chapters/master.smil",
+             *(f"chapters/{ch.number:02d}.smil" for ch in exported.manifest.chapters)}
     assert names == {f"tiny/{name}" for name in want}
+
+
+def test_the_packs_chapters_folder_is_a_daisy_book(exported, tmp_path):
+    from .daisy_checker import check_book
+
+    with zipfile.ZipFile(exported.out / "zip" / "tiny-clinic-pack.zip") as zf:
+        zf.extractall(tmp_path)
+    m = exported.manifest
+    book = check_book(tmp_path / "tiny" / "chapters", own_folder=False,
+                      expected_duration_s=sum(ch.duration_s for ch in m.chapters))
+    clips = {c.src for s in book.smils for p in s.pars for c in p.clips}
+    assert clips == {Path(ch.file).name for ch in m.chapters}
 
 
 def test_the_pack_player_finds_its_mp3s(exported, tmp_path):
@@ -57,7 +72,7 @@ def test_readme_says_how_to_play_and_where_the_guide_comes_from(exported, real_b
     voice = " ".join(" ".join(made[2:]).split())
     assert voice == ("The voice is a computer voice, en-us. Its licence: espeak-ng's rule-based "
                      "voice data (GPL-3.0-or-later); no recorded speech.")
-    for heading in ("ON A COMPUTER", "ON A PHONE", "FROM A USB STICK", "WHAT EACH FILE IS FOR"):
+    for heading in ("ON A COMPUTER", "ON A PHONE", "FROM A USB STICK", "ON A DAISY PLAYER", "WHAT EACH FILE IS FOR"):
         assert heading in readme
     assert all(f"{ch.number}. {ch.title} (" in readme for ch in m.chapters)
     assert all(len(line) <= 80 for line in readme.splitlines())

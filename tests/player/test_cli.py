@@ -107,7 +107,8 @@ def test_an_unknown_chapter_is_one_sentence(player_guide):
 def test_a_sound_output_that_cannot_open_is_one_sentence(player_guide):
     result = play(str(player_guide.folder), "--audio-output", "no-such-output")
     assert result.exit_code == 1
-    assert result.output == NO_SOUND + "\n"
+    assert result.output == (f"{NO_SOUND} Connect speakers or headphones, or add --audio-output null "
+                             "to play without sound.\n")
 
 
 def test_it_builds_the_guide_first_and_says_so_in_one_line(tiny_folder, tmp_path):
@@ -134,31 +135,31 @@ def timeline():
 
 
 def test_start_with_nothing_saved_is_the_beginning(timeline):
-    assert _start(timeline, "made-up", None, False, None) == (Spot(0, 0.0), "start")
+    assert _start(timeline, "made-up", None, False) == (Spot(0, 0.0), "start")
 
 
 def test_start_resumes_a_saved_place_unless_from_start(timeline):
     save_place("made-up", Place(2, 12.0))
-    assert _start(timeline, "made-up", None, False, None) == (Spot(1, 9.8), "resume")
-    assert _start(timeline, "made-up", None, True, None) == (Spot(0, 0.0), "start")
+    assert _start(timeline, "made-up", None, False) == (Spot(1, 9.8), "resume")
+    assert _start(timeline, "made-up", None, True) == (Spot(0, 0.0), "start")
 
 
 def test_start_at_a_chapter_ignores_the_saved_place(timeline):
     save_place("made-up", Place(2, 12.0))
-    assert _start(timeline, "made-up", "3", False, None) == (Spot(2, 0.0), "start")
-    assert _start(timeline, "made-up", "welcome", False, None) == (Spot(0, 0.0), "start")
+    assert _start(timeline, "made-up", "3", False) == (Spot(2, 0.0), "start")
+    assert _start(timeline, "made-up", "welcome", False) == (Spot(0, 0.0), "start")
 
 
 def test_start_after_a_finished_guide_is_the_beginning(timeline):
     save_place("made-up", Place(3, 25.0, finished=True))
-    assert _start(timeline, "made-up", None, False, None) == (Spot(0, 0.0), "finished")
+    assert _start(timeline, "made-up", None, False) == (Spot(0, 0.0), "finished")
     save_place("made-up", Place(3, 23.0))  # stopped after the last sentence
-    assert _start(timeline, "made-up", None, False, None) == (Spot(0, 0.0), "finished")
+    assert _start(timeline, "made-up", None, False) == (Spot(0, 0.0), "finished")
 
 
 def test_start_at_the_very_beginning_is_not_called_resuming(timeline):
     save_place("made-up", Place(1, 0.2))
-    assert _start(timeline, "made-up", None, False, None) == (Spot(0, 0.0), "start")
+    assert _start(timeline, "made-up", None, False) == (Spot(0, 0.0), "start")
 
 
 def test_one_argument_that_is_no_guide_is_a_chapter_of_the_shipped_guide(tmp_path, monkeypatch):

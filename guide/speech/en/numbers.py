@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from guide.speech.common import LazyPattern
 from guide.speech.en import rules as R
 from guide.speech.sentences import ends_before
 
@@ -62,8 +64,8 @@ SERVICE_NUMBERS: dict[str, ServiceNumbers] = {
 }
 "Service numbers said digit by digit when dialled, by language (the guide's language code)."
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_CLAUSE_END = re.compile(r"[.!?;:](?:\s|$)|\n")
+_WORD = LazyPattern(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_CLAUSE_END = LazyPattern(r"[.!?;:](?:\s|$)|\n")
 
 
 def speak_service_numbers(text: str, language: str = "en") -> str:
@@ -71,13 +73,18 @@ def speak_service_numbers(text: str, language: str = "en") -> str:
     rules = SERVICE_NUMBERS.get(language.split("-")[0].casefold())
     if rules is None:
         return text
-    pattern = "|".join(sorted(rules.numbers, key=len, reverse=True))
-    number = re.compile(rf"(?<![\w.,$#/:-])(?:{pattern})(?![\w%°/-]|[.,:][0-9])")
+    number = _service_pattern(rules.numbers)
 
     def say(m: re.Match[str]) -> str:
         return " ".join(m.group()) if _dialled(m, rules) else m.group()
 
     return number.sub(say, text)
+
+
+@cache
+def _service_pattern(numbers: frozenset[str]) -> re.Pattern[str]:
+    pattern = "|".join(sorted(numbers, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,$#/:-])(?:{pattern})(?![\w%°/-]|[.,:][0-9])")
 
 
 def _dialled(m: re.Match[str], rules: ServiceNumbers) -> bool:
@@ -95,8 +102,8 @@ PHONE_WORDS = frozenset("""call dial phone telephone tel fax text line helpline 
     number numbers""".split())
 "Words before '555-1234' that make it a phone number rather than a range (same sentence)."
 
-_LOCAL_PHONE = re.compile(r"(?<![\w.,/–)-])(?<![0-9)]\s)([0-9]{3})-([0-9]{4})(?![0-9]|[-–/.,][0-9])")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_LOCAL_PHONE = LazyPattern(r"(?<![\w.,/–)-])(?<![0-9)]\s)([0-9]{3})-([0-9]{4})(?![0-9]|[-–/.,][0-9])")
+_SENTENCE_END = LazyPattern(r"[.!?](?:\s|$)")
 
 
 def speak_local_phones(text: str) -> str:
@@ -126,7 +133,7 @@ MERIDIEM: dict[str, tuple[str, str]] = {
 }
 "How 'AM' and 'PM' are said after an hour, and what 12 o'clock is."
 
-_TIME = re.compile(
+_TIME = LazyPattern(
     r"(?<![\w.:,])(1[0-2]|0?[1-9])(?::([0-5][0-9]))?\s?([AaPp])(?:\.\s?)?[Mm](\.)?(?!\w)"
 )
 
@@ -160,7 +167,7 @@ def period_stays(ends: str, after: str) -> bool:
 
 # ------------------------------------------------------------------- thousands
 
-_THOUSANDS = re.compile(r"(?<![\w.,])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]|,[0-9])")
+_THOUSANDS = LazyPattern(r"(?<![\w.,])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]|,[0-9])")
 
 
 def speak_thousands(text: str) -> str:
@@ -170,7 +177,7 @@ def speak_thousands(text: str) -> str:
 
 # ----------------------------------------------------------------------- dates
 
-_DATE = re.compile(dict(R.NUMBER_PATTERNS)["date"])
+_DATE = LazyPattern(dict(R.NUMBER_PATTERNS)["date"])
 SEPARATOR_WORDS = {"/": "slash", ".": "dot", "-": "dash"}
 "How a date's separator is said when the date is read as written."
 

@@ -1,8 +1,10 @@
-"""The tables that :mod:`guide.speech.normalise` and :mod:`guide.speech.sentences` read.
+"""The English tables that the normaliser (:mod:`guide.speech.en.stages`) and the splitter read.
 
-Everything a person may want to change about how the guide *says* things,
+Everything a person may want to change about how the guide *says* English,
 other than single words (those are in ``guide/data/lexicon.toml``), lives
-here as data: units, abbreviations, symbols, number words.  Each table says
+here as data: units, abbreviations, symbols, number words, the words that
+start sentences; what every language shares (characters folded, markup,
+the :class:`Abbreviation` record) is in :mod:`guide.speech.common`.  Each table says
 what it decides and why, so a change can be made without reading the code.
 
 Judgement calls, in one place:
@@ -38,23 +40,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# ------------------------------------------------------------------ characters
+from guide.speech.common import (  # noqa: F401 - shared tables, read here as R.NAME
+    CAPITAL,
+    CHAR_MAP,
+    CITATION,
+    CLOSERS,
+    KEEP_PUNCTUATION,
+    NEVER,
+    NUMBER,
+    OPENERS,
+    STARTER,
+    TAG,
+    TIDY_RULES,
+    Abbreviation,
+)
 
-CHAR_MAP: dict[str, str] = {
-    # quotes and apostrophes: never spoken, and straight ones are dropped later
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'",
-    "\u2032": "'", "`": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
-    # dashes: hyphen-like ones become "-", range dashes "–", long dashes "—"
-    "\u2010": "-", "\u2011": "-", "\u2012": "\u2013", "\u2015": "\u2014",
-    "\u2043": "-", "\ufe63": "-", "\uff0d": "-",
-    "\u2212": "-",  # minus sign
-    "\u2026": "...",
-    # micro and friends, so the unit table sees one spelling
-    "\u00b5": "\u03bc",
-    "\u2044": "/", "\u2215": "/",
-}
-"Characters folded to one spelling before any rule runs."
+# ------------------------------------------------------------------ characters
 
 VULGAR_FRACTIONS: dict[str, tuple[int, int]] = {
     "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4),
@@ -86,16 +87,6 @@ COMPARISONS: dict[str, str] = {
     "<=": "at most", ">=": "at least", "~": "about", "≈": "about",
 }
 "Symbols before a number, said as words: '<5%' → 'less than 5 percent'."
-
-KEEP_PUNCTUATION = frozenset(".,;:!?'()-")
-"""The only punctuation the engine is given; it uses it for pauses and tune.
-Double quotes are dropped (espeak-ng pauses at them mid-sentence), and
-brackets become parentheses."""
-
-OPENERS = "\"'([{\u201c\u2018\u00ab\u00bf\u00a1"
-"Characters that may open a word before its first letter."
-CLOSERS = "\"')]}\u201d\u2019\u00bb"
-"Characters that may close a sentence after its full stop."
 
 # ---------------------------------------------------------------------- units
 
@@ -159,31 +150,6 @@ PER_WORDS: dict[str, str] = {
 
 # ------------------------------------------------------------- abbreviations
 
-NEVER = "never"
-"Never ends a sentence: a title or a joining word (Dr., e.g., vs.)."
-STARTER = "starter"
-"Ends one only before a word that often starts a sentence (U.S., St.)."
-CAPITAL = "capital"
-"Ends one before any capitalised word (etc., a.m.)."
-NUMBER = "number"
-"""An abbreviation only before a number ('No. 5' is 'number 5'); before
-anything else it is the word itself, which may end a sentence ('No. Then')."""
-
-
-@dataclass(frozen=True)
-class Abbreviation:
-    """A written abbreviation, how it is said, and whether it can end a sentence."""
-
-    written: str
-    "As written, with its full stops: 'e.g.'."
-    spoken: str
-    "What the engine is given: 'for example'."
-    ends: str = NEVER
-    "When its final '.' is also the end of a sentence: one of NEVER, STARTER, CAPITAL, NUMBER."
-    any_case: bool = True
-    "Whether 'E.g.' and 'E.G.' match too; initialisms such as 'U.S.' match only as written."
-
-
 ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation("e.g.", "for example"),
     Abbreviation("i.e.", "that is"),
@@ -213,6 +179,23 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
 """Abbreviations said as words.  The splitter also uses the ``ends`` column
 (through :func:`guide.speech.sentences.ends_before`), so the script and the
 captions agree on where sentences end."""
+
+SENTENCE_STARTERS = frozenset(
+    """a about after all also an and any are as ask at be because before both
+    but call can check contact do does don't during each eat even every find
+    for from get he her here his how i if in is it its keep learn let many may
+    more most my no not now of on once one only or our people please read
+    see she should so some such take talk tell than that the their then there
+    these they this those to try two use we what when where which while who
+    why will with without women you your""".split()
+)
+"Lower-cased words that often start a sentence: 'U.S. Most women' is two."
+
+CONJUNCTIONS = frozenset(
+    """and but or nor so yet because although though while whereas which who
+    when where unless until if then however""".split()
+)
+"Words a long run of words is preferably cut before, by the splitter."
 
 # -------------------------------------------------------------- web addresses
 
@@ -325,13 +308,10 @@ def spell(word: str) -> str:
 
 
 # -------------------------------------------------------------------- patterns
-# Regular expressions the stages of guide.speech.normalise run, in order.  Digits are
+# Regular expressions the stages of guide.speech.en.stages run, in order; each is
+# compiled the first time a text needs it, not when this module is imported.  Digits are
 # written [0-9] because \d would also match other scripts' digits.
 
-TAG = r"<!--.*?-->|</?[A-Za-z!?][^<>]*>|\[\[.*?\]\]"
-"SSML or HTML tags, comments, and espeak-ng phoneme input [[...]]: all dropped."
-CITATION = r"\[\s*[0-9]+(?:\s*[,–-]\s*[0-9]+)*\s*\]"
-"Reference marks such as [1] or [2, 3]: dropped."
 EMAIL = r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 URL = (
     r"(?<![\w@])(?:(?:https?|ftp)://|www\.)[^\s<>\"]+"
@@ -408,18 +388,3 @@ SLASH_AND_DASH_RULES: tuple[tuple[str, str], ...] = (
     (r"\.{3,}", "..."),
 )
 "(pattern, replacement) for slashes and dashes, run before single symbols."
-
-TIDY_RULES: tuple[tuple[str, str], ...] = (
-    (r"(?<!\S)[-']+(?!\S)", " "),  # a hyphen or apostrophe on its own
-    (r"\s+", " "),
-    (r"\(\s*(?:[,;:]\s*)*\)", " "),  # empty brackets
-    (r"\((?:\s*\()*\s*", "("),  # (( → (
-    (r"\s*\)(?:\s*\))*", ")"),
-    (r"(?<!\S)-(?=\w)", ""),  # a hyphen left at the start of a word
-    (r"(?<!\s)\s+([,.;:!?)])", r"\1"),  # no space before punctuation
-    (r"([,;:])(?:\s*[,;:])+", r"\1"),  # one pause, not several
-    (r"[,;:]\s*([.!?])", r"\1"),  # the full stop wins over a comma
-    (r"\.{4,}", "..."),
-    (r"^[\s,;:.)]+", ""),  # nothing before the first word
-)
-"(pattern, replacement) for whitespace and punctuation left over at the end."

@@ -25,10 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from guide.speech.common import LazyPattern
 from guide.speech.en import rules as R
-from guide.speech.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from guide.speech.lexicon import Lexicon
 
 HYPHEN_WORD = ""
 """Said for a hyphen inside an address: nothing ("riverside clinic"), as the
@@ -37,7 +41,7 @@ issue asks.  Set it to "dash" to make every hyphen typable by ear."""
 FILE_EXTENSIONS = frozenset("html htm php asp aspx jsp pdf doc docx txt xml cfm".split())
 "Endings of a path spelled letter by letter: '.aspx' → 'dot eigh S P X'."
 
-INDEX_PAGE = re.compile(r"(?i)(?:index|default|home)\.(?:html?|php|aspx?|jsp|cfm)")
+INDEX_PAGE = LazyPattern(r"(?i)(?:index|default|home)\.(?:html?|php|aspx?|jsp|cfm)")
 "A last path part that the site serves by itself, left out."
 
 SHORT_WORDS = frozenset("""a an as at by do go if in is it my no of on or so to up us we
@@ -46,8 +50,8 @@ SHORT_WORDS = frozenset("""a an as at by do go if in is it my no of on or so to 
 "Words of one to three letters that a run-together path word may be split into."
 
 _TRAILING = ".,;:!?)]}'\""
-_EMAIL = re.compile(R.EMAIL)
-_URL = re.compile(R.URL, re.I)
+_EMAIL = LazyPattern(R.EMAIL)
+_URL = LazyPattern(R.URL, re.I)
 
 LONGEST_COMPOUND = 40
 "Longer run-together words are not split (nobody types them, and splitting is quadratic)."
@@ -151,7 +155,7 @@ def _say_path_part(part: str, known: Known) -> str:
     return " dot ".join(s for s in spoken if s)
 
 
-_PATH_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+_PATH_WORD = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 "Words of a path part: split at hyphens and the like, case changes and digits."
 
 

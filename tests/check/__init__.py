@@ -1,0 +1,1 @@
+"""Tests of guide.check: readability and the other checks of a guide."""
