@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 
 
-class BlockKind(str, Enum):
+class BlockKind(str, Enum):  # noqa: UP042 -- str() must stay "BlockKind.ITEM", as StrEnum would change it
     """What a block of text is, which decides how it is read aloud."""
 
     PARAGRAPH = "paragraph"
@@ -86,7 +86,7 @@ class Article:
 # ----------------------------------------------------------------------- guide
 
 
-class SentenceKind(str, Enum):
+class SentenceKind(str, Enum):  # noqa: UP042 -- as BlockKind
     """Why a sentence is there, which decides the pause after it."""
 
     ANNOUNCEMENT = "announcement"

@@ -261,7 +261,8 @@ def test_a_full_disk_simulated(place, monkeypatch):
     real_fsync = os.fsync
 
     def full(fd):
-        if Path(os.readlink(f"/proc/self/fd/{fd}")).name.startswith(".tiny.m3u."):
+        name = Path(os.readlink(f"/proc/self/fd/{fd}")).name  # files.replacing's temporary name
+        if name.startswith(".tiny.") and name.endswith(".part.m3u"):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_fsync(fd)
 
