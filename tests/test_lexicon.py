@@ -282,7 +282,7 @@ BAD_ENTRIES = [
     ('[cerclage]\nsay = "<speak>x</speak>"\n',
      "in the entry 'cerclage' (line 1), say must be plain letters and spaces, not \"<speak>x</speak>\"."),
     ('[cerclage]\nsya = "x"\n', "in the entry 'cerclage' (line 1), sya is not a field an entry may have "
-                               "(they are say, define, forms, match_case and inside_codes)."),
+                               "(they are say, define, forms, match_case, inside_codes and en)."),
     ('[cerclage]\nsay = 3\n', "in the entry 'cerclage' (line 1), say must be text in quotes, not 3."),
     ('[cerclage]\ndefine = true\n',
      "in the entry 'cerclage' (line 1), define must be text in quotes, not true."),

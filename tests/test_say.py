@@ -73,7 +73,44 @@ def test_plays_through_mpv_with_the_null_output(espeak_available):
     assert flag.exit_code == 0 and flag.stdout.splitlines()[1] == "Spoken: leep"
 
 
+def espeak_phonemes_es(text: str, voice: str) -> str:
+    out = subprocess.run(["espeak-ng", "-q", "-x", "-v", voice, text], capture_output=True,
+                         text=True, check=True)
+    return " ".join(out.stdout.split())
+
+
+def test_a_spanish_guide_is_said_with_its_rules_lexicon_and_voice(tmp_path, espeak_available):
+    out = tmp_path / "s.wav"
+    text = "La presión es de 140/90. Genevieve W. Ressel habla del LEEP en Illinois."
+    result = run("--guide", "insuficiencia-cervical", "--show", "--out", out, text)
+    assert result.exit_code == 0, result.output
+    spoken = "La presión es de 140 sobre 90. Genevieve doble u Ressel habla del lip en Ilinoy."
+    assert result.stdout.splitlines() == [
+        f"Written: {text}", f"Spoken: {spoken}", f"Phonemes: {espeak_phonemes_es(spoken, 'es-419')}"]
+    assert "sobre" in result.stdout and "sj'ento" in result.stdout  # "ciento", said in Spanish
+
+
+def test_a_guide_from_spain_is_said_with_spains_numbers_and_voice(tmp_path, espeak_available):
+    folder = write_guide_folder(tmp_path / "espana", {
+        "guide.toml": 'title = "G"\nlanguage = "es-ES"\n', "01-a.txt": "# Title: A\n\nHola.\n"})
+    result = run("--guide", folder, "--show", "--out", tmp_path / "s.wav", "Tome 1,5 mg.")
+    assert result.exit_code == 0, result.output
+    spoken = "Tome 1 coma 5 miligramos."
+    assert result.stdout.splitlines()[1:] == [
+        f"Spoken: {spoken}", f"Phonemes: {espeak_phonemes_es(spoken, 'es')}"]
+
+
 # ------------------------------------------------------------- fake engine
+
+
+def test_a_voice_of_another_language_than_the_guides_is_refused(tmp_path):
+    out = tmp_path / "x.wav"
+    result = run("--guide", "insuficiencia-cervical", "--voice", "en-us", "--show", "--out", out, "Hola.",
+                 engine=FakeEngine())
+    assert result.exit_code == 1
+    assert result.stderr == ("The voice en-us speaks en-us, but this guide is in es-US. "
+                             "Choose a voice for es-US.\n")
+    assert result.stdout == "" and not out.exists()
 
 
 def test_the_guides_lexicon_is_used_with_guide(tmp_path):

@@ -7,9 +7,16 @@ from pathlib import Path
 import pytest
 
 from guide.errors import GuideExists, ScriptError, UnknownChapter, UnknownGuide
-from guide.model import Article, Block, BlockKind, Chapter, Guide, Section
-from guide.scripts.store import (draft_guide, find_guide, format_script, load_guide, parse_script,
-                           shipped_folder, write_guide)
+from guide.model import Article, Block, BlockKind, Chapter, Section
+from guide.scripts.store import (
+    draft_guide,
+    find_guide,
+    format_script,
+    load_guide,
+    parse_script,
+    shipped_folder,
+    write_guide,
+)
 
 
 def test_parse_script_reads_title_sources_paragraphs_and_items():
@@ -60,7 +67,7 @@ def test_chapters_are_numbered_in_file_order_and_renumbered(tiny_folder):
         (1, "01-welcome"), (2, "02-the-end"), (3, "03-a-list")]
     assert guide.chapter("3").title == "A short list"
     assert guide.chapter("the end").number == 2
-    with pytest.raises(UnknownChapter, match="It has chapters 1 to 3"):
+    with pytest.raises(UnknownChapter, match="This guide has chapters 1 to 3"):
         guide.chapter("9")
 
 
@@ -117,19 +124,49 @@ def test_shipped_guide_loads_with_key_points_and_words_to_know():
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 
 
-@pytest.mark.parametrize("name", ["csection-wound-care.html", "csection-recovery.md"])
+@pytest.mark.parametrize("name", ["csection-wound-care.html", "csection-recovery.md",
+                                  "presion-alta-embarazo.md", "hierro-embarazo.html"])
 def test_draft_of_a_golden_article_matches_its_hand_checked_scripts(tmp_path, name):
-    from guide.article import read_article
+    from guide.article import open_article
 
     article_path = ARTICLES / name
     expected = ARTICLES / f"{article_path.stem}.draft"
-    guide = draft_guide(read_article(article_path), article_path.stem)
+    article, language = open_article(article_path)
+    guide = draft_guide(article, article_path.stem, language)
     guide.source = f"source{article_path.suffix}"
     folder = write_guide(guide, tmp_path / article_path.stem, source=article_path)
     for path in sorted(expected.iterdir()):
         if path.name != "notes.txt":
             assert (folder / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
     assert guide.notes == expected.joinpath("notes.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_spanish_draft_writes_its_own_words_in_spanish():
+    article = Article("Título", sections=[
+        Section(None, [Block("Entrada.")]),
+        Section("Pasos", [Block("Lávese las manos.", BlockKind.ITEM, number=1),
+                          Block("Paso 2: Séquelas.", BlockKind.ITEM, number=2)]),
+    ], sources=["Una fuente."])
+    guide = draft_guide(article, "t", "es-US")
+    assert (guide.language, guide.voice) == ("es-US", "")
+    assert [(c.title, c.sources) for c in guide.chapters] == [
+        ("Introducción", ["Introduction"]), ("Pasos", ["Pasos"]), ("Fuentes", ["Article Sources"])]
+    assert [b.text for b in guide.chapters[1].blocks] == ["Paso 1: Lávese las manos.", "Paso 2: Séquelas."]
+    assert guide.chapters[2].blocks[0] == Block("Esta guía se basa en un artículo que cita estas fuentes.")
+    text = format_script(guide.chapters[0], guide.language)
+    assert text.splitlines()[2] == ('# Las líneas que empiezan con "#" son notas para el editor. '
+                                    "Nunca se leen en voz alta.")
+    assert parse_script(text, Path("01-introduccion.txt")) == ("Introducción", ["Introduction"],
+                                                                [Block("Entrada.")])
+
+
+def test_a_spanish_guide_folder_says_its_language_and_no_voice(tmp_path):
+    article = Article("Título", sections=[Section(None, [Block("Entrada.")])])
+    folder = write_guide(draft_guide(article, "t", "es-MX"), tmp_path / "t")
+    settings = (folder / "guide.toml").read_text(encoding="utf-8")
+    assert 'language = "es-MX"' in settings and "voice" not in settings
+    assert "Nunca se leen en voz alta." in (folder / "01-introduccion.txt").read_text(encoding="utf-8")
+    assert load_guide(folder).language == "es-MX"
 
 
 @pytest.mark.parametrize(("block", "drafted"), [

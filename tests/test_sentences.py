@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guide.speech.en import ABBREVIATIONS
 from guide.speech.sentences import MAX_WORDS, split_sentences
 
 # (paragraph, the sentences a careful reader would hear)
@@ -144,8 +145,8 @@ plain_sentence = st.lists(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(plain_sentence, min_size=1, max_size=10), st.sampled_from([" ", "\n", "  "]))
 def test_plain_sentences_come_back_as_written(sentences: list[str], gap: str) -> None:
-    # a last word "x." could be an initial and "vs." or "approx." an abbreviation
-    sentences = [
-        s for s in sentences if len(s.split()[-1]) > 2 and s.split()[-1] not in ("vs.", "approx.")
-    ]
+    # a last word "x." could be an initial, and "Mr.", "vs." or "approx." an abbreviation that
+    # never ends a sentence (hypothesis found "Mr. Aa.": a one-word sentence "Mr.")
+    never = {a.written.lower() for a in ABBREVIATIONS if a.ends == "never"}
+    sentences = [s for s in sentences if len(s.split()[-1]) > 2 and s.split()[-1].lower() not in never]
     assert split_sentences(gap.join(sentences)) == sentences

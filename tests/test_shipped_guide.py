@@ -66,3 +66,30 @@ def test_miscarriage_is_defined_one_way():
         for line in path.read_text(encoding="utf-8").splitlines():
             if re.match(r"(- )?(A )?miscarriage(\.| is)", line, re.I):
                 assert meaning in line, line
+
+
+# ------------------------------------------------------------ the Spanish guide
+
+
+@pytest.fixture(scope="module")
+def spanish():
+    return load_guide(shipped_folder("insuficiencia-cervical"))
+
+
+def test_the_spanish_guide_is_the_english_one_chapter_for_chapter(guide, spanish):
+    assert spanish.translation_of == guide.slug
+    assert len(spanish.chapters) == len(guide.chapters)
+    assert [ch.sources for ch in spanish.chapters] == [ch.sources for ch in guide.chapters]
+
+
+def test_the_spanish_chapter_one_names_every_chapter_in_spanish(spanish):
+    first = (shipped_folder("insuficiencia-cervical") / f"{spanish.chapters[0].stem}.txt").read_text(
+        encoding="utf-8")
+    for ch in spanish.chapters:
+        assert f"Capítulo {ch.number}: {ch.title}." in first, ch.title
+
+
+def test_the_spanish_guide_names_the_voice_its_language_would_choose(spanish):
+    from guide.editions import espeak_voice
+
+    assert (spanish.language, spanish.voice) == ("es-US", espeak_voice("es-US"))

@@ -2,10 +2,16 @@
 
 Public API::
 
-    read_article(path) -> Article
-    parse_article(text, format=None, path=None) -> Article
+    read_article(path, language=None) -> Article
+    open_article(path, language=None) -> (Article, language)
+    parse_article(text, format=None, path=None, language=None) -> Article
     detect_format(text, path=None) -> str          # "text", "markdown" or "html"
     MAX_ARTICLE_BYTES                               # 5 MiB, see guide.article.decode
+
+The article's language is the one given, else the one it declares (``<html
+lang>``, front matter), else ``en-US`` (:mod:`.language`); its furniture,
+bylines and sources headings are found with that language's words and the
+English ones (:mod:`.furniture`).
 
 Everything that is never spoken — image captions, photo credits, feedback
 and share widgets, ads, cookie banners, navigation — is left out; the
@@ -38,7 +44,7 @@ from guide.article.text import clean_text, pre_clean
 from guide.errors import ArticleError
 from guide.model import Article
 
-__all__ = ["MAX_ARTICLE_BYTES", "detect_format", "parse_article", "read_article"]
+__all__ = ["MAX_ARTICLE_BYTES", "detect_format", "open_article", "parse_article", "read_article"]
 
 FORMATS = ("text", "markdown", "html")
 _ALIASES = {
@@ -74,8 +80,18 @@ def detect_format(text: str, path: Path | None = None) -> str:
     return "text"
 
 
-def parse_article(text: str, format: str | None = None, path: Path | None = None) -> Article:
-    """Read an article from text; ``format`` is detected when not given."""
+def parse_article(text: str, format: str | None = None, path: Path | None = None,
+                  language: str | None = None) -> Article:
+    """Read an article from text; ``format`` is detected when not given, and ``language`` (a
+    language the guide can speak) is the article's declared one, or English, when not given."""
+    return _parse(text, format, path, language)[0]
+
+
+def _parse(text: str, format: str | None, path: Path | None,
+           language: str | None) -> tuple[Article, str]:
+    """The article, and the language it was read in."""
+    from guide.article.language import choose_language
+
     path = Path(path) if path is not None else None
     text = pre_clean(text)
     if not clean_text(text):
@@ -88,10 +104,13 @@ def parse_article(text: str, format: str | None = None, path: Path | None = None
         chosen = _ALIASES[format.lower()]
     else:
         raise ValueError(f"unknown article format {format!r}; use one of {', '.join(FORMATS)}")
+    language, notes = choose_language(language, text, chosen)
     try:
-        return _reader(chosen)(text, path)
+        article = _reader(chosen)(text, path, language)
     except RecursionError:  # a parser library recursing on deeply nested input
         raise ArticleError(path or Path("<text>"), TOO_DEEP) from None
+    article.notes[:0] = notes
+    return article, language
 
 
 _LAZY = {"parse_plain": "guide.article.plain", "parse_markdown": "guide.article.markdown",
@@ -110,15 +129,21 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def _reader(chosen: str) -> Callable[[str, Path | None], Article]:
+def _reader(chosen: str) -> Callable[[str, Path | None, str | None], Article]:
     name = {"text": "parse_plain", "markdown": "parse_markdown", "html": "parse_html"}[chosen]
     return getattr(sys.modules[__name__], name)
 
 
-def read_article(path: Path | str) -> Article:
+def read_article(path: Path | str, language: str | None = None) -> Article:
     """Read an article file: bounded read, decoding, format detection, parsing."""
+    return open_article(path, language)[0]
+
+
+def open_article(path: Path | str, language: str | None = None) -> tuple[Article, str]:
+    """Read an article file, and say the language it is in: ``language`` when given, else the
+    one it declares when the guide can speak it, else ``en-US``."""
     path = Path(path)
     from guide.article.decode import decode_article, read_article_bytes
 
     text = decode_article(read_article_bytes(path), path)
-    return parse_article(text, path=path)
+    return _parse(text, None, path, language)

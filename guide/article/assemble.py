@@ -24,6 +24,10 @@ furniture are the same for plain text, Markdown and HTML:
   without a header row** adds a note for the editor to :attr:`Article.notes`;
 * sections left with no blocks are dropped; an article with no block left
   raises :class:`~guide.errors.ArticleError`.
+
+The furniture, byline and sources rules are those of the article's
+``language`` (see :mod:`.furniture`), and so are the notes for the editor
+(the ``draft`` messages of :mod:`guide.i18n`).
 """
 
 from __future__ import annotations
@@ -31,10 +35,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.errors import ArticleError
-from guide.model import Article, Block, BlockKind, Section
 from guide.article import furniture
 from guide.article.text import clean_text, ends_a_sentence, starts_capitalised, word_count
+from guide.errors import ArticleError
+from guide.i18n import message
+from guide.model import Article, Block, BlockKind, Section
 
 UNTITLED = "Untitled article"
 "The title of an article that has no title line, heading or file name."
@@ -88,7 +93,7 @@ def _subtitle_like(piece: Piece) -> bool:
     return heading_like(piece.text, max_words=20)
 
 
-def _drop_furniture(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:
+def _drop_furniture(pieces: list[Piece], language: str | None) -> tuple[list[Piece], list[str]]:
     """Remove widgets and credits; take out bylines (before the first heading) and
     review or date lines (anywhere), which are returned."""
     kept: list[Piece] = []
@@ -100,17 +105,18 @@ def _drop_furniture(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:
         if piece.role == "title" or not piece.text:
             kept.append(piece)
             continue
-        if furniture.is_furniture_text(piece.text) or furniture.is_credit(piece.text):
+        if furniture.is_furniture_text(piece.text, language) or furniture.is_credit(piece.text, language):
             continue
-        if (in_front and furniture.holds_byline(piece.text)
-                or piece.kind == "paragraph" and furniture.is_review_line(piece.text)):
+        if (in_front and furniture.holds_byline(piece.text, language)
+                or piece.kind == "paragraph" and furniture.is_review_line(piece.text, language)):
             bylines.append(piece.text)
             continue
         kept.append(piece)
     return [p for p in kept if p.text], bylines
 
 
-def _take_title(pieces: list[Piece], path: Path | None) -> tuple[str, list[Piece], int | None]:
+def _take_title(pieces: list[Piece], path: Path | None, language: str | None = None
+                ) -> tuple[str, list[Piece], int | None]:
     """Find the title; return it, the other pieces, and where the title stood.
 
     The position is ``None`` when the title is not a piece of the text (it came
@@ -123,7 +129,7 @@ def _take_title(pieces: list[Piece], path: Path | None) -> tuple[str, list[Piece
         if pieces[0].kind == "heading" or heading_like(pieces[0].text):
             return pieces[0].text, pieces[1:], 0
     stem = clean_text(path.stem.replace("-", " ").replace("_", " ")) if path else ""
-    return stem or UNTITLED, pieces, None
+    return stem or message(language or "en", "draft.untitled"), pieces, None
 
 
 def _take_subtitle(
@@ -141,7 +147,8 @@ def _take_subtitle(
 class _Sections:
     """Builds sections and sources from pieces, one piece at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str | None = None) -> None:
+        self.language = language
         self.sections = [Section(heading=None)]
         self.sources: list[str] = []
         self.mode = "body"
@@ -163,9 +170,10 @@ class _Sections:
         kind = BlockKind.ITEM if piece.kind == "item" else BlockKind.PARAGRAPH
         section = self.sections[-1]
         if piece.no_header:
-            where = f'under "{section.heading}"' if section.heading else "before the first heading"
-            self.notes.append(f"The table {where} has no header row, so each row is read with "
-                              "its cells in order. Check that every row makes sense by ear.")
+            language = self.language or "en"
+            where = (message(language, "draft.table_under", heading=section.heading)
+                     if section.heading else message(language, "draft.table_first"))
+            self.notes.append(message(language, "draft.table_no_header", where=where))
         section.blocks.append(Block(text=piece.text, kind=kind, number=piece.number))
 
     def _heading(self, piece: Piece) -> bool:
@@ -173,9 +181,9 @@ class _Sections:
         if self.mode != "body" and piece.level > self.mode_level:
             return True
         self._end_sources()
-        if furniture.is_sources_heading(piece.text):
+        if furniture.is_sources_heading(piece.text, self.language):
             self.mode, self.mode_level = "sources", piece.level
-        elif furniture.is_furniture_heading(piece.text):
+        elif furniture.is_furniture_heading(piece.text, self.language):
             self.mode, self.mode_level = "skip", piece.level
         elif piece.level <= SECTION_LEVELS:
             self.mode = "body"
@@ -203,12 +211,14 @@ def assemble(
     sources: list[str] | None = None,
     infer_subtitle: bool = True,
     bylines: list[str] | None = None,
+    language: str | None = None,
 ) -> Article:
-    """Build the article; ``sources`` and ``bylines`` are what a reader already found."""
-    pieces, found_bylines = _drop_furniture(pieces)
-    title, pieces, after = _take_title(pieces, path)
+    """Build the article; ``sources`` and ``bylines`` are what a reader already found, and
+    ``language`` is the article's (English when not given)."""
+    pieces, found_bylines = _drop_furniture(pieces, language)
+    title, pieces, after = _take_title(pieces, path, language)
     subtitle, pieces = _take_subtitle(pieces, after, infer_subtitle)
-    builder = _Sections()
+    builder = _Sections(language)
     for piece in pieces:
         builder.add(piece)
     sections, found = builder.finish()

@@ -10,7 +10,11 @@ says what each may mean:
   same; otherwise it could be 3 April or 4 March, and it is *ambiguous*;
 * a date that is not on the calendar (``2025-02-30``) is not a date.
 
-Years have four digits; ``03/04/25`` is not taken as a date.
+Years have four digits; ``03/04/25`` is not taken as a date. In an article in
+Spanish (``language`` ``es``, ``es-US`` ...), Spanish dates are found too:
+``3 de abril de 2025``, ``3 de abril del 2025``, ``3 abr. 2025`` (clear).
+Spanish puts the day first in ``03/04/2025`` as well, but a page may follow
+the US, so such a date is still ambiguous unless a number is over 12.
 """
 
 from __future__ import annotations
@@ -22,7 +26,16 @@ from functools import cache
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
+MESES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+         "septiembre", "octubre", "noviembre", "diciembre")
+"The months in Spanish, as they are written in a date (in lower case)."
 _MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+MES = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+       r"noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)"
+       r"(?![a-záéíóúñ])\.?")
+"A month in Spanish, whole or cut short (``abr.``, ``sept.``), for patterns that look for dates."
+_MES_NUMBERS = {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8,
+                "sep": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12}
 
 
 @cache
@@ -33,6 +46,16 @@ def _forms() -> list[re.Pattern[str]]:
         re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I),
         re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I),
         re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b"),
+    ]
+
+
+@cache
+def _spanish_forms() -> list[re.Pattern[str]]:
+    """The written forms of a date in Spanish: "3 de abril de 2025", "3 abr. 2025"."""
+    mes = f"(?P<mes>{MES})"
+    return [
+        re.compile(rf"\b(?P<day>\d{{1,2}})\s+de\s+{mes}\s+del?\s+(?P<year>\d{{4}})\b", re.I),
+        re.compile(rf"\b(?P<day>\d{{1,2}})\s+{mes}\s+(?P<year>\d{{4}})\b", re.I),
     ]
 
 
@@ -72,17 +95,20 @@ def _readings(match: re.Match) -> tuple[date, ...]:
     elif found.get("month"):
         month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(found["month"].lower()))
         days = [_day(year, month, int(found["day"]))]
+    elif found.get("mes"):
+        days = [_day(year, _MES_NUMBERS[found["mes"][:3].lower()], int(found["day"]))]
     else:
         a, b = int(found["a"]), int(found["b"])
         days = [_day(year, a, b), _day(year, b, a)]  # month first (US), day first
     return tuple(sorted({d for d in days if d is not None}))
 
 
-def dates_in(text: str) -> list[WrittenDate]:
-    """The dates written in ``text``, in order."""
+def dates_in(text: str, language: str | None = None) -> list[WrittenDate]:
+    """The dates written in ``text``, in order; Spanish ones too when ``language`` is Spanish."""
     found: list[tuple[int, WrittenDate]] = []
     taken: list[range] = []
-    for form in _forms():
+    spanish = (language or "").lower().startswith("es")
+    for form in (_spanish_forms() if spanish else []) + _forms():
         for match in form.finditer(text):
             span = range(*match.span())
             readings = _readings(match)

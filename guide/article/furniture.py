@@ -15,6 +15,14 @@ that is not a letter or digit), so ``ad`` matches ``ad-slot`` and
 ``google_ads`` but not ``header``, ``download`` or ``lead``.
 
 It also knows which headings introduce the article's sources.
+
+Every rule takes the article's ``language`` (a BCP 47 tag; English when it is
+not given). An English article is read with the English tables here; an
+article in another language with the English tables *and* its own
+(:class:`Words`, from :mod:`.furniture_es` for Spanish: "¿Le resultó útil
+esta página?", "Artículos relacionados", "Revisado por ..."), because pages in
+Spanish often keep English widgets. A language with no tables of its own is
+read with the English ones.
 """
 
 from __future__ import annotations
@@ -22,8 +30,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from guide.article import furniture_es
 from guide.article.dates import dates_in
 from guide.article.text import fold_key, word_count
+from guide.article.words import Words
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -97,39 +107,6 @@ _DATE_LINE = re.compile(
 )
 
 
-def is_furniture_text(text: str) -> bool:
-    """Whether a whole line or block is a widget, share bar, ad label and so on."""
-    key = fold_key(text)
-    if not key:
-        return False
-    if key in FURNITURE_PHRASES:
-        return True
-    return word_count(text) <= 60 and key.startswith(_COOKIE_OPENINGS)
-
-
-def is_credit(text: str) -> bool:
-    """Whether a short line is a photo credit or copyright line."""
-    if word_count(text) > 15:
-        return False
-    lowered = text.strip().casefold()
-    if _CREDIT_OPENINGS.search(lowered):
-        return True
-    if word_count(text) <= 12 and _CREDIT_NAMES.search(lowered):
-        return True
-    return word_count(text) <= 10 and bool(_AGENCY_SLASH.search(lowered))
-
-
-def is_byline(text: str) -> bool:
-    """Whether a short line is a byline, a review note or a date line."""
-    stripped = text.strip()
-    if word_count(stripped) > 14:
-        return False
-    lowered = stripped.casefold()
-    if _BYLINE.match(lowered) or _DATE_LINE.match(lowered):
-        return True
-    return word_count(stripped) <= 8 and bool(_BY_NAME.match(stripped))
-
-
 _REVIEW_LINE = re.compile(
     r"^((?i:last\s+(updated|reviewed))\b|(?i:(medically\s+)?reviewed\s+by)\s+(Dr\.?\s+)?[A-Z])"
 )
@@ -137,31 +114,85 @@ _DATED_LINE = re.compile(r"^(?i:(updated|published|reviewed)(\s+on)?\s*:?\s)")
 _BYLINE_PARTS = re.compile(r"\s+[·•|—–]\s+")
 
 
-def holds_byline(text: str) -> bool:
+def is_furniture_text(text: str, language: str | None = None) -> bool:
+    """Whether a whole line or block is a widget, share bar, ad label and so on."""
+    key = fold_key(text)
+    if not key:
+        return False
+    for words in words_for(language):
+        if key in words.phrases or (word_count(text) <= 60 and key.startswith(words.openings)):
+            return True
+        if words.pointer is not None and word_count(text) <= 25:
+            if words.pointer.match(text.strip().casefold()):
+                return True
+    return False
+
+
+def is_credit(text: str, language: str | None = None) -> bool:
+    """Whether a short line is a photo credit or copyright line."""
+    if word_count(text) > 15:
+        return False
+    lowered = text.strip().casefold()
+    if any(words.credit.search(lowered) for words in words_for(language)):
+        return True
+    if word_count(text) <= 12 and _CREDIT_NAMES.search(lowered):
+        return True
+    return word_count(text) <= 10 and bool(_AGENCY_SLASH.search(lowered))
+
+
+def is_byline(text: str, language: str | None = None) -> bool:
+    """Whether a short line is a byline, a review note or a date line."""
+    stripped = text.strip()
+    if word_count(stripped) > 14:
+        return False
+    lowered = stripped.casefold()
+    for words in words_for(language):
+        if words.byline.match(lowered) or words.date_line.match(lowered):
+            return True
+        if word_count(stripped) <= 8 and words.by_name.match(stripped):
+            return True
+    return False
+
+
+def holds_byline(text: str, language: str | None = None) -> bool:
     """Whether a short block is bylines, review notes or date lines, alone or joined by
     ``·``, ``•``, ``|`` or a dash ("By Ann Lee · Updated March 4, 2024")."""
     if word_count(text) > 40:
         return False
-    return any(is_byline(part) for part in _BYLINE_PARTS.split(text.strip()))
+    return any(is_byline(part, language) for part in _BYLINE_PARTS.split(text.strip()))
 
 
-def is_review_line(text: str) -> bool:
+def is_review_line(text: str, language: str | None = None) -> bool:
     """Whether a block in the body of an article is a review or date line that is never spoken:
     "Last updated ...", "Last reviewed ...", "Medically reviewed by Name", "Published 2024 ..."."""
     text = text.strip()
     if word_count(text) > 30:
         return False
-    return bool(_REVIEW_LINE.match(text)) or bool(_DATED_LINE.match(text) and dates_in(text))
+    for words in words_for(language):
+        if words.review_line.match(text):
+            return True
+        if words.dated_line.match(text) and dates_in(text, language):
+            return True
+    return False
 
 
-def is_sources_heading(text: str) -> bool:
+def is_sources_heading(text: str, language: str | None = None) -> bool:
     """Whether a heading introduces the article's sources or references."""
-    return fold_key(text) in SOURCES_HEADINGS
+    key = fold_key(text)
+    return any(key in words.sources for words in words_for(language))
 
 
-def is_furniture_heading(text: str) -> bool:
+def is_furniture_heading(text: str, language: str | None = None) -> bool:
     """Whether a heading introduces a furniture section ("Related Articles" ...)."""
-    return fold_key(text) in FURNITURE_HEADINGS or is_furniture_text(text)
+    key = fold_key(text)
+    return any(key in words.headings for words in words_for(language)) or is_furniture_text(text, language)
+
+
+def is_links_heading(text: str, language: str | None = None) -> bool:
+    """Whether a heading introduces a section that is furniture when it holds only links
+    ("Más información" over a list of links); English has none."""
+    key = fold_key(text)
+    return any(key in words.link_headings for words in words_for(language))
 
 
 # --------------------------------------------------------------- element rules
@@ -245,10 +276,11 @@ def has_furniture_role(tag: Tag) -> bool:
     return any(role in FURNITURE_ROLES for role in roles)
 
 
-def has_furniture_keyword(tag: Tag) -> bool:
+def has_furniture_keyword(tag: Tag, language: str | None = None) -> bool:
     """Whether a class, id or aria-label token names furniture (ad, share ...)."""
-    for token in element_tokens(tag):
-        if token in _KEYWORDS or token.startswith(_KEYWORD_PREFIXES):
+    tokens = element_tokens(tag)
+    for words in words_for(language):
+        if any(t in words.keywords or t.startswith(words.keyword_prefixes) for t in tokens):
             return True
     return False
 
@@ -259,14 +291,15 @@ _BYLINE_KEYWORDS = frozenset(
 )
 
 
-def may_hold_byline(tag: Tag) -> bool:
+def may_hold_byline(tag: Tag, language: str | None = None) -> bool:
     """Whether removed furniture may hold the article's byline or review date: a
     ``header`` or ``footer`` (or banner, contentinfo), or an element named like a byline."""
     if tag.name in ("header", "footer"):
         return True
     if any(role in ("banner", "contentinfo") for role in str(tag.get("role", "")).lower().split()):
         return True
-    return any(token in _BYLINE_KEYWORDS for token in element_tokens(tag))
+    tokens = element_tokens(tag)
+    return any(t in words.byline_keywords for words in words_for(language) for t in tokens)
 
 
 def is_subtitle_element(tag: Tag) -> bool:
@@ -274,12 +307,37 @@ def is_subtitle_element(tag: Tag) -> bool:
     tokens = element_tokens(tag)
     if any(t in _SUBTITLE_KEYWORDS for t in tokens):
         return True
-    return any(a == "sub" and b in ("title", "head", "heading") for a, b in zip(tokens, tokens[1:]))
+    pairs = zip(tokens, tokens[1:], strict=False)
+    return any(a == "sub" and b in ("title", "head", "heading") for a, b in pairs)
 
 
-def is_sources_element(tag: Tag) -> bool:
+def is_sources_element(tag: Tag, language: str | None = None) -> bool:
     """Whether the element's class or id marks it as the list of sources."""
     tokens = element_tokens(tag)
-    if any(t in _SOURCES_KEYWORDS for t in tokens):
+    if any(t in words.sources_keywords for words in words_for(language) for t in tokens):
         return True
-    return any(a == "works" and b == "cited" for a, b in zip(tokens, tokens[1:]))
+    return any(a == "works" and b == "cited" for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+# ------------------------------------------------------------ each language
+
+
+ENGLISH = Words(
+    phrases=FURNITURE_PHRASES, headings=FURNITURE_HEADINGS, sources=SOURCES_HEADINGS,
+    openings=_COOKIE_OPENINGS, credit=_CREDIT_OPENINGS, byline=_BYLINE, date_line=_DATE_LINE,
+    by_name=_BY_NAME, review_line=_REVIEW_LINE, dated_line=_DATED_LINE, keywords=_KEYWORDS,
+    keyword_prefixes=_KEYWORD_PREFIXES, sources_keywords=_SOURCES_KEYWORDS,
+    byline_keywords=_BYLINE_KEYWORDS,
+)
+"The English tables, with which every article is read."
+
+
+_OWN = {"es": furniture_es.SPANISH}
+"The languages with tables of their own, by primary subtag."
+
+
+def words_for(language: str | None = None) -> tuple[Words, ...]:
+    """The tables an article in ``language`` is read with: English, and the language's own."""
+    primary = (language or "en").replace("_", "-").split("-", 1)[0].lower()
+    own = _OWN.get(primary)
+    return (ENGLISH,) if own is None else (ENGLISH, own)

@@ -21,7 +21,8 @@ What is read, in order of the steps of :func:`html_pieces`:
    citations ..., and a sources heading ("Article Sources", "References" ...)
    with what follows it up to the next heading of its level, go to
    :attr:`Article.sources` — wherever they are, even in an article's footer.
-   A furniture heading ("Related Articles") is removed with its section.
+   A furniture heading ("Related Articles") is removed with its section, and
+   so is a heading such as "Más información" over nothing but links.
 5. **Page furniture** is removed: ``nav``, ``header``, ``footer``, ``aside``,
    ``menu``; ARIA roles navigation, banner, contentinfo, complementary,
    search, dialog ...; and elements whose class, id or aria-label has a
@@ -44,6 +45,9 @@ What is read, in order of the steps of :func:`html_pieces`:
    right under, a picture is its caption and is not read. Entities are
    decoded by the parser. (The walk itself is :mod:`.walker`.)
 
+The furniture words are those of the article's ``language`` (see
+:mod:`.furniture`).
+
 Every step takes time in proportion to the size of the page, however deeply
 it nests (50,000 nested ``<div>`` elements are read in a second or two): what
 a step needs to know about an element's parents or inside is found for all
@@ -58,12 +62,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, PageElement, Tag
 
-from guide.model import Article
 from guide.article import furniture
 from guide.article.assemble import Piece, assemble
 from guide.article.page import Page
-from guide.article.text import clean_text, word_count
+from guide.article.text import clean_text, fold_key, word_count
 from guide.article.walker import HEADINGS, Walker, element_text, heading_level, source_entries
+from guide.model import Article
 
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ")
 _SOURCE_CONTAINERS = frozenset(
@@ -127,19 +131,20 @@ def _root(page: Page, whole_document: bool) -> Tag:
     return body
 
 
-def _is_furniture(tag: Tag, allow_header: bool = False) -> bool:
+def _is_furniture(tag: Tag, allow_header: bool = False, language: str | None = None) -> bool:
     """Whether one element is page furniture by tag, role or keyword."""
     if tag.name in furniture.STRUCTURAL_TAGS:
         return not (allow_header and tag.name == "header")
     if furniture.has_furniture_role(tag):
         return not (allow_header and str(tag.get("role", "")).lower() == "banner")
-    return furniture.has_furniture_keyword(tag)
+    return furniture.has_furniture_keyword(tag, language)
 
 
 def _in_furniture_below(page: Page, top: Tag) -> set[int]:
     """The elements inside ``top`` that are furniture or inside furniture below ``top``
     (a ``<header>`` or banner is not furniture here: a title stands in one)."""
-    return page.flagged_below(top, lambda tag: _is_furniture(tag, allow_header=True))
+    language = page.marks.language
+    return page.flagged_below(top, lambda tag: _is_furniture(tag, allow_header=True, language=language))
 
 
 def _has_text(tag: Tag, page: Page) -> bool:
@@ -207,7 +212,8 @@ def _find_subtitle(title: Tag | None, root: Tag, page: Page) -> Tag | None:
     following = (t for t in title.find_next_siblings(True) if id(t) not in page.marks.removed)
     after = next(following, None)
     if in_header and after is not None and after.name in ("p", "h2", "h3", "div", "span"):
-        if 0 < word_count(element_text(after, page.marks)) <= 40 and not _is_furniture(after):
+        if (0 < word_count(element_text(after, page.marks)) <= 40
+                and not _is_furniture(after, language=page.marks.language)):
             return after
     return None
 
@@ -251,9 +257,10 @@ def _holds_heading(tag: Tag, level: int) -> bool:
 def _take_sections(root: Tag, keep: list[Tag], page: Page) -> list[str]:
     """Mark sources (returned) and furniture sections (dropped) as removed."""
     marks = page.marks
+    language = marks.language
     sources: list[str] = []
     for tag in _elements(root, marks.removed):
-        if tag.name in _SOURCE_CONTAINERS and furniture.is_sources_element(tag):
+        if tag.name in _SOURCE_CONTAINERS and furniture.is_sources_element(tag, language):
             holds_title = any(page.inside(k, tag) for k in keep)
             if not page.holds_h1(tag) and not holds_title:
                 sources += source_entries([tag], marks)
@@ -263,14 +270,26 @@ def _take_sections(root: Tag, keep: list[Tag], page: Page) -> list[str]:
         if id(heading) in marks.roles or page.is_removed(heading) or id(heading.parent) in in_heading:
             continue  # a heading inside another is read, and judged, as part of it
         text = element_text(heading, marks)
-        is_sources = furniture.is_sources_heading(text)
-        if is_sources or furniture.is_furniture_heading(text):
+        is_sources = furniture.is_sources_heading(text, language)
+        links = furniture.is_links_heading(text, language)
+        if is_sources or links or furniture.is_furniture_heading(text, language):
             node, following = _section_after(heading, root, page)
+            if links and not _only_links(following, page):
+                continue
             if is_sources:
                 sources += source_entries(following, marks)
             for removed in [node, *following]:
                 page.remove(removed)
     return sources
+
+
+def _only_links(nodes: list[PageElement], page: Page) -> bool:
+    """Whether every word of some nodes is the text of a link (and there are some)."""
+    read = [n for n in nodes if id(n) not in page.marks.removed]
+    text = clean_text(" ".join(n.get_text(" ") if isinstance(n, Tag) else str(n) for n in read))
+    links = [a for n in read if isinstance(n, Tag) for a in n.find_all("a")]
+    linked = clean_text(" ".join(a.get_text(" ") for a in links))
+    return bool(links) and len(fold_key(text).replace(" ", "")) == len(fold_key(linked).replace(" ", ""))
 
 
 def _is_wrapper(tag: Tag, guard: int, chars: dict[int, int], page: Page) -> bool:
@@ -289,16 +308,17 @@ def _remove_furniture(root: Tag, keep: list[Tag], page: Page) -> list[str]:
     """
     chars = page.paragraph_table()
     guard = chars[id(root)]
+    language = page.marks.language
     bylines: list[str] = []
     for tag in _elements(root, page.marks.removed):
         if any(tag is k for k in keep):
             continue
         structural = tag.name in furniture.STRUCTURAL_TAGS or furniture.has_furniture_role(tag)
-        keyword = not structural and furniture.has_furniture_keyword(tag)
+        keyword = not structural and furniture.has_furniture_keyword(tag, language)
         if (structural or keyword) and not (keyword and _is_wrapper(tag, guard, chars, page)):
-            if furniture.may_hold_byline(tag):
+            if furniture.may_hold_byline(tag, language):
                 bylines += [p.text for p in Walker(page.marks).walk(tag)
-                            if p.kind != "heading" and furniture.holds_byline(p.text)]
+                            if p.kind != "heading" and furniture.holds_byline(p.text, language)]
             page.remove(tag)
             inside = [k for k in keep if page.inside(k, tag)]
             if inside:
@@ -307,11 +327,13 @@ def _remove_furniture(root: Tag, keep: list[Tag], page: Page) -> list[str]:
 
 
 def html_pieces(
-    markup: str, whole_document: bool = False, use_title_tag: bool = True
+    markup: str, whole_document: bool = False, use_title_tag: bool = True,
+    language: str | None = None,
 ) -> HtmlContent:
-    """Parse HTML and return its pieces and sources (steps 1–6 above)."""
+    """Parse HTML in ``language`` and return its pieces and sources (steps 1–6 above)."""
     page = Page(BeautifulSoup(markup, "lxml"))
     marks = page.marks
+    marks.language = language
     title_text = _title_tag_text(page.soup) if use_title_tag else ""
     _remove_never_read(page)
     root = _root(page, whole_document)
@@ -334,10 +356,10 @@ def html_pieces(
     return content
 
 
-def parse_html(text: str, path: Path | None = None) -> Article:
-    """Read an HTML article (already decoded and :func:`pre_clean`-ed)."""
-    content = html_pieces(text)
+def parse_html(text: str, path: Path | None = None, language: str | None = None) -> Article:
+    """Read an HTML article (already decoded and :func:`pre_clean`-ed) in ``language``."""
+    content = html_pieces(text, language=language)
     return assemble(
         content.pieces, "html", path, sources=content.sources,
-        infer_subtitle=content.title_in_place, bylines=content.bylines,
+        infer_subtitle=content.title_in_place, bylines=content.bylines, language=language,
     )

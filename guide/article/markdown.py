@@ -10,7 +10,8 @@ What is read and what is not:
 
 * YAML (``---``) and TOML (``+++``) **front matter** is never read. It is only
   taken as front matter when its first line looks like ``key: value`` or
-  ``key = value``, so an opening horizontal rule is not mistaken for it;
+  ``key = value``, so an opening horizontal rule is not mistaken for it. Its
+  ``lang`` or ``language`` says the article's language (see :mod:`.language`);
 * ``#`` and setext headings: the **first level-1 heading is the title**; a
   paragraph right under it that is wholly italic, or short without closing
   punctuation, is the **subtitle**; ``##`` and ``###`` start sections;
@@ -38,28 +39,15 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-from guide.model import Article
 from guide.article.assemble import assemble
 from guide.article.html import html_pieces
-
-_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*[:=]")
-_FRONT_MATTER_CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
+from guide.article.language import split_front_matter
+from guide.model import Article
 
 
 def strip_front_matter(text: str) -> str:
     """Remove YAML or TOML front matter from the start of a Markdown text."""
-    lines = text.split("\n")
-    opener = lines[0].strip()
-    if opener not in _FRONT_MATTER_CLOSERS:
-        return text
-    closers = _FRONT_MATTER_CLOSERS[opener]
-    inner = [line for line in lines[1:] if line.strip()]
-    if not inner or not _FRONT_MATTER_KEY.match(inner[0]):
-        return text
-    for index in range(1, len(lines)):
-        if lines[index].strip() in closers:
-            return "\n".join(lines[index + 1 :])
-    return text
+    return split_front_matter(text)[1]
 
 
 def _no_fence(self: object, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
@@ -91,10 +79,11 @@ def markdown_to_html(text: str) -> str:
     return _MD.render(strip_front_matter(text))
 
 
-def parse_markdown(text: str, path: Path | None = None) -> Article:
-    """Read a Markdown article (already decoded and :func:`pre_clean`-ed)."""
-    content = html_pieces(markdown_to_html(text), whole_document=True, use_title_tag=False)
+def parse_markdown(text: str, path: Path | None = None, language: str | None = None) -> Article:
+    """Read a Markdown article (already decoded and :func:`pre_clean`-ed) in ``language``."""
+    content = html_pieces(markdown_to_html(text), whole_document=True, use_title_tag=False,
+                          language=language)
     return assemble(
         content.pieces, "markdown", path, sources=content.sources,
-        infer_subtitle=content.title_in_place, bylines=content.bylines,
+        infer_subtitle=content.title_in_place, bylines=content.bylines, language=language,
     )

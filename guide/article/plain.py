@@ -34,10 +34,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from guide.model import Article
 from guide.article import furniture
 from guide.article.assemble import Piece, assemble, heading_like
 from guide.article.text import clean_text, ends_a_sentence, is_title_case, word_count
+from guide.model import Article
 
 _BULLETS = "•‣◦▪●○■□*+\\-"
 _MARKER = re.compile(rf"^\s*(?:[{_BULLETS}]|(?P<number>\d{{1,3}})[.)])\s+(?=\S)")
@@ -69,7 +69,8 @@ def _is_sentence(line: str) -> bool:
     return ends_a_sentence(line) and word_count(line) > 6
 
 
-def _drop_credits(blocks: list[list[str]], bylines: list[str]) -> list[list[str]]:
+def _drop_credits(blocks: list[list[str]], bylines: list[str], language: str | None
+                  ) -> list[list[str]]:
     """Drop furniture lines and photo credits with their captions; move early bylines
     to ``bylines``."""
     out: list[list[str]] = []
@@ -77,12 +78,12 @@ def _drop_credits(blocks: list[list[str]], bylines: list[str]) -> list[list[str]
     for block in blocks:
         kept: list[str] = []
         for line in block:
-            if furniture.is_furniture_text(line):
+            if furniture.is_furniture_text(line, language):
                 continue
-            if not seen_prose and furniture.holds_byline(line):
+            if not seen_prose and furniture.holds_byline(line, language):
                 bylines.append(clean_text(line))
                 continue
-            if furniture.is_credit(line):
+            if furniture.is_credit(line, language):
                 _drop_caption(kept, out)
                 continue
             kept.append(line)
@@ -119,7 +120,8 @@ def _subtitle(block: list[str], has_more: bool) -> str | None:
 def _lines_to_pieces(lines: list[str]) -> list[Piece]:
     """Paragraphs and list items of one block."""
     pieces: list[Piece] = []
-    kind, parts, number = "", [], None
+    kind, number = "", None
+    parts: list[str] = []
     for line in lines:
         marker = _MARKER.match(line)
         if marker:
@@ -152,13 +154,13 @@ def _block_pieces(block: list[str], is_last: bool) -> list[Piece]:
     return _lines_to_pieces(block)
 
 
-def _sources(lines: list[str]) -> list[str]:
+def _sources(lines: list[str], language: str | None) -> list[str]:
     """Entries of the sources list: its items, or its lines when it has none."""
     items: list[str] = []
     others: list[str] = []
     in_item = False
     for line in lines:
-        if furniture.is_furniture_text(line):
+        if furniture.is_furniture_text(line, language):
             continue
         marker = _SOURCE_MARKER.match(line)
         if marker:
@@ -173,17 +175,17 @@ def _sources(lines: list[str]) -> list[str]:
     return [entry for entry in entries if entry]
 
 
-def _sources_start(block: list[str]) -> bool:
+def _sources_start(block: list[str], language: str | None) -> bool:
     """Whether a block opens with the sources heading."""
-    return furniture.is_sources_heading(block[0]) and not _MARKER.match(block[0])
+    return furniture.is_sources_heading(block[0], language) and not _MARKER.match(block[0])
 
 
-def parse_plain(text: str, path: Path | None = None) -> Article:
-    """Read a plain-text article (already decoded and :func:`pre_clean`-ed)."""
+def parse_plain(text: str, path: Path | None = None, language: str | None = None) -> Article:
+    """Read a plain-text article (already decoded and :func:`pre_clean`-ed) in ``language``."""
     bylines: list[str] = []
-    blocks = _drop_credits(_blocks(text), bylines)
+    blocks = _drop_credits(_blocks(text), bylines, language)
     if not blocks or _is_sentence(blocks[0][0]) or word_count(blocks[0][0]) > 25:
-        return _body(blocks, [], path, bylines)  # no title line: the assembler names it
+        return _body(blocks, [], path, bylines, language)  # no title line: the assembler names it
     pieces = [Piece("heading", clean_text(blocks[0][0]), level=1, role="title")]
     blocks = ([blocks[0][1:]] if len(blocks[0]) > 1 else []) + blocks[1:]
     if blocks:
@@ -191,17 +193,18 @@ def parse_plain(text: str, path: Path | None = None) -> Article:
         if subtitle:
             pieces.append(Piece("paragraph", subtitle, role="subtitle"))
             blocks = blocks[1:]
-    return _body(blocks, pieces, path, bylines)
+    return _body(blocks, pieces, path, bylines, language)
 
 
 def _body(blocks: list[list[str]], pieces: list[Piece], path: Path | None,
-          bylines: list[str]) -> Article:
+          bylines: list[str], language: str | None) -> Article:
     """Add the body blocks and sources to the pieces found so far, and assemble."""
     sources: list[str] = []
     for index, block in enumerate(blocks):
-        if _sources_start(block):
+        if _sources_start(block, language):
             rest = block[1:] + [line for later in blocks[index + 1 :] for line in later]
-            sources = _sources(rest)
+            sources = _sources(rest, language)
             break
         pieces.extend(_block_pieces(block, is_last=index == len(blocks) - 1))
-    return assemble(pieces, "text", path, sources=sources, infer_subtitle=False, bylines=bylines)
+    return assemble(pieces, "text", path, sources=sources, infer_subtitle=False, bylines=bylines,
+                    language=language)

@@ -17,6 +17,11 @@ sentence that names its cells:
 * a table without a header row is read row by row, the cells joined by "; ",
   and its first row is flagged so that the editor is told;
 * empty cells are left out; ``colspan`` is followed (up to :data:`MAX_SPAN`).
+
+In a table of an article in Spanish, capitalised words with accents are
+lower-cased as well ("Cuándo tomarlo" is said "cuándo tomarlo"), and a cell's
+first word is lower-cased when it is a common Spanish word ("Cada 6 horas" is
+"cada 6 horas", "Antes del desayuno" is "antes del desayuno").
 """
 
 from __future__ import annotations
@@ -38,6 +43,21 @@ there these they this those three to twice two under until up upon wait we when 
 within without yes you your
 """.split())
 "First words of a cell that are lower-cased mid-sentence: never a name."
+_ORDINARY_ES = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?=[\s,(]|$)")
+_COMMON_ES = frozenset("""
+a al antes beba cada coma como con cuando de del desde después debe dos durante el en entre
+es espere está están evite guarde haga hable hasta hay la las lleve llame lo los más menos
+mientras no o para pida pregunte por puede sin si sí siga solo son su sus tiene tienen tome tres
+un una uno unos use vaya y
+""".split())
+"First words of a cell in Spanish that are lower-cased mid-sentence."
+
+
+def _words(language: str | None) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of an ordinary capitalised word, and the common first words, of ``language``."""
+    if (language or "").lower().startswith("es"):
+        return _ORDINARY_ES, _COMMON_ES
+    return _ORDINARY, _COMMON
 
 
 @dataclass
@@ -50,21 +70,26 @@ class Table:
     "Rows read as items so far."
     flagged: bool = False
     "Whether a row was flagged as having no header to label it."
+    language: str | None = None
+    "The article's language, which decides which words are lower-cased."
 
     def takes_header(self, cells: list[tuple[str, bool, int]], in_head: bool) -> bool:
         """Whether a row of (text, is ``<th>``, span) cells is a header row, kept as the labels."""
         if not in_head and (len(cells) < 2 or not all(th for _, th, _ in cells)):
             return False
-        labels = [label(text) for text, _, span in cells for _ in range(span)]
+        labels = [label(text, self.language) for text, _, span in cells for _ in range(span)]
         if any(labels):
             self.headers = labels
         return in_head or any(labels)
 
 
-def label(text: str) -> str:
-    """A column header as it is said in the middle of a sentence: "Dose" is "dose"."""
+def label(text: str, language: str | None = None) -> str:
+    """A column header as it is said in the middle of a sentence: "Dose" is "dose" (and in
+    Spanish, "¿Es normal?" is "¿es normal?")."""
     text = text.strip().rstrip(":").strip()
-    return text[0].lower() + text[1:] if _ORDINARY.match(text) else text
+    opening = len(text) - len(text.lstrip("¿¡")) if _words(language)[0] is _ORDINARY_ES else 0
+    rest = text[opening:]
+    return text[:opening] + rest[0].lower() + rest[1:] if _words(language)[0].match(rest) else text
 
 
 def cells_of(row: Tag, removed: set[int]) -> list[tuple[Tag, int]]:
@@ -88,21 +113,23 @@ def row_text(table: Table, texts: list[str], spans: list[int]) -> tuple[str, boo
         return _sentence(parts, "; ".join(parts)), flag
     columns = [sum(spans[:i]) for i in range(len(texts))]
     name, pairs = _inner(texts[0]) if texts else "", []
-    for text, column in zip(texts[1:], columns[1:]):
+    for text, column in zip(texts[1:], columns[1:], strict=True):
         header = table.headers[column] if column < len(table.headers) else ""
         if text:
-            pairs.append(f"{header}, {_cell(text)}" if header and header != text else _inner(text))
+            said = _cell(text, table.language)
+            pairs.append(f"{header}, {said}" if header and header != text else _inner(text))
     said = "; ".join(pairs)
     if name:
         said = f"{name}: {said}" if said else name
     return _sentence(pairs + [name], said), False
 
 
-def _cell(text: str) -> str:
+def _cell(text: str, language: str | None = None) -> str:
     """A labelled cell: its first word lower-cased when it is a common word ("Every")."""
     text = _inner(text)
-    first = _ORDINARY.match(text)
-    return text[0].lower() + text[1:] if first and first[0].lower() in _COMMON else text
+    ordinary, common = _words(language)
+    first = ordinary.match(text)
+    return text[0].lower() + text[1:] if first and first[0].lower() in common else text
 
 
 def _inner(text: str) -> str:

@@ -54,6 +54,8 @@ class Marks:
     "Elements that are not read, with everything inside them."
     lifted: dict[int, list[Tag]] = field(default_factory=dict)
     "For a removed element, the marked elements inside it that are still read."
+    language: str | None = None
+    "The article's language: its furniture words, and how its table cells are said."
 
 
 class Walker:
@@ -70,7 +72,7 @@ class Walker:
         "The number of the item being read, for the first piece it gives (``None``: none)."
         self.lists: list[_Counter | None] = []
         "For each list the walk is in, its counter (``None`` for a list that is not numbered)."
-        self.tables: list[Table] = [Table()]
+        self.tables: list[Table] = [Table(language=self.marks.language)]
         "The tables the walk is in, innermost last (the first holds rows found outside a table)."
         self.italic_depth = 0
         self.chars = self.italic_chars = 0
@@ -159,7 +161,7 @@ class Walker:
                 self.lists.append(_Counter(tag) if name == "ol" else None)
             elif name == "table":
                 self.flush()
-                self.tables.append(Table())
+                self.tables.append(Table(language=self.marks.language))
             elif name in _ITALIC:
                 self.italic_depth += 1
             elif name in BLOCK_TAGS:
@@ -285,15 +287,15 @@ def heading_level(tag: Tag) -> int:
 
 def element_text(tag: Tag, marks: Marks | None = None, nesting: int = 0) -> str:
     """The text of one element, its inner blocks separated by spaces."""
-    removed = marks.removed if marks else set()
-    return " ".join(p.text for p in Walker(Marks(removed=removed), nesting).walk(tag))
+    inner = Marks(removed=marks.removed, language=marks.language) if marks else Marks()
+    return " ".join(p.text for p in Walker(inner, nesting).walk(tag))
 
 
 def source_entries(nodes: list[PageElement], marks: Marks | None = None) -> list[str]:
     """A sources list's entries: its items, or its paragraphs when it has none."""
-    removed = marks.removed if marks else set()
-    pieces = Walker(Marks(removed=removed)).walk_nodes(nodes)
+    inner = Marks(removed=marks.removed, language=marks.language) if marks else Marks()
+    pieces = Walker(inner).walk_nodes(nodes)
     pieces = [p for p in pieces if p.kind != "heading"]
-    pieces = [p for p in pieces if not furniture.is_furniture_text(p.text)]
+    pieces = [p for p in pieces if not furniture.is_furniture_text(p.text, inner.language)]
     items = [p.text for p in pieces if p.kind == "item"]
     return items or [p.text for p in pieces]

@@ -22,6 +22,7 @@ with warnings.catch_warnings():
 
 from guide.engines.base import Clip
 from guide.model import BlockKind, Chapter, Sentence
+from guide.speech import languages
 from guide.speech.narration import announcement
 
 
@@ -70,9 +71,10 @@ def assemble(clips: list[Clip], sentences: list[Sentence], lead_in_s: float) -> 
     return b"".join(pieces)
 
 
-def transcript_text(chapter: Chapter, total: int) -> str:
-    """The text alternative that sits beside each chapter MP3 (WCAG 1.2.1)."""
-    lines = [announcement(chapter, total), ""]
+def transcript_text(chapter: Chapter, total: int, language: str = languages.DEFAULT) -> str:
+    """The text alternative that sits beside each chapter MP3 (WCAG 1.2.1), opened by the
+    announcement in the guide's ``language``."""
+    lines = [announcement(chapter, total, language), ""]
     previous = None
     for block in chapter.blocks:
         if previous is not None and not (previous == block.kind == BlockKind.ITEM):

@@ -4,10 +4,12 @@
 output folder (refused if it is not ours to replace), the voice and rate, the
 guide's approval (chapter 1 says it aloud when the guide is not approved) and
 :attr:`BuildPlan.key`, a hash of the raw inputs. The key hashes the scripts'
-text as written, ``guide.toml``'s settings, the lexicon files, the engine and
-the options, and the source of the speech rules (:func:`speech_version`); it
-never normalises a word, so a build that has nothing to do stays cheap, and
-a change to the normaliser's rules still builds again.
+text as written, ``guide.toml``'s settings (its ``language`` among them), the
+guide's lexicon file, the engine and the options, what chapter 1 says of the
+approval, and the source of the speech rules of every language with every
+built-in lexicon (:func:`speech_version`); it never normalises a word, so a
+build that has nothing to do stays cheap, and a change to the normaliser's
+rules or to a built-in lexicon (``guide/data/lexicon*.toml``) still builds again.
 """
 
 from __future__ import annotations
@@ -20,17 +22,22 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide import approval as approvals
+from guide import manifest as manifest_io
 from guide.audio import ffmpeg as audio
-from guide.audio.tags import TagInfo, iso639_2
-from guide.editions import check_language, default_voice, voice_line
+from guide.editions import check_language, default_voice
 from guide.engines.base import Engine
+from guide.errors import DamagedOutput, NotBuilt
 from guide.files import check_replaceable
 from guide.layout import check_out_root, check_output_name, is_build_folder, output_dir
-from guide.manifest import FORMAT
+from guide.manifest import FORMAT, Manifest
 from guide.model import Chapter, Guide, Sentence
 from guide.speech.narration import DEFAULT_PAUSES, Pauses
+
+if TYPE_CHECKING:
+    from guide.audio.tags import TagInfo
 
 Progress = Callable[[str], None]
 "Where progress lines go (stderr in the command line)."
@@ -102,13 +109,23 @@ class BuildPlan:
     def tag_info(self, approval: bool = False) -> TagInfo:
         """The tags; with ``approval`` (chapter 1 and the whole guide, which are made again whenever
         it changes), the comment also gives the approval line."""
-        source = self.guide.source_title or self.guide.source or "an article"
-        state = f" {approvals.line(self.approval)}" if approval else ""
+        from guide.audio.tags import TagInfo, iso639_2  # mutagen: only when a file is tagged
+        from guide.durations import spoken_day
+        from guide.i18n import message, primary
+
+        language = self.guide.language
+        source = self.guide.source_title or self.guide.source or message(language, "export.an_article")
+        # English keeps the ISO date it always had; other languages say the day in words.
+        day = (f"{self.started:%Y-%m-%d}" if primary(language) == "en"
+               else spoken_day(self.started.date(), language))
+        comment = message(language, "export.mp3_comment", source=source,
+                          voice=self.voice_info.get("name", "unknown"),
+                          licence=self.voice_info.get("licence")
+                          or message(language, "export.tag_no_licence"),
+                          date=day)
+        state = f" {approvals.line(self.approval, language)}" if approval else ""
         return TagInfo(album=self.guide.title, artist=self.guide.publisher or "guide",
-                       language=iso639_2(self.guide.language),
-                       comment=f"Spoken guide based on: {source}. {voice_line(self.voice_info)} "
-                               f"Built {self.started:%Y-%m-%d}.{state}",
-                       year=f"{self.started:%Y}")
+                       language=iso639_2(language), comment=comment + state, year=f"{self.started:%Y}")
 
     def chapter_key(self, chapter: Chapter, sentences: list[Sentence]) -> str:
         """Hash of everything a chapter's MP3 and manifest entry are made from: its spoken
@@ -127,17 +144,24 @@ def digest(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
+LEXICON_GLOB = "lexicon*.toml"
+"The built-in lexicons in ``guide/data``: ``lexicon.toml`` (English), ``lexicon.es.toml`` ..."
+
+
 @functools.cache
 def speech_version() -> str:
-    """Hash of the source of :mod:`guide.speech` (its rules tables included) and the built-in
-    lexicons: what turns written text into spoken text. Read once a process."""
+    """Hash of the source of :mod:`guide.speech` (every language module, its rules tables
+    included) and every built-in lexicon (:data:`LEXICON_GLOB`): what turns written text into
+    spoken text, in any language. Read once a process."""
     import guide.speech
     from guide.speech.lexicon import BUILTIN_PATH
 
     root = Path(guide.speech.__file__).parent
     sha = hashlib.sha256()
-    for path in [*sorted(root.rglob("*.py")), *sorted(BUILTIN_PATH.parent.glob("*.toml"))]:
-        sha.update(path.relative_to(root.parent).as_posix().encode() + b"\0")
+    named = [(path.relative_to(root.parent).as_posix(), path) for path in sorted(root.rglob("*.py"))]
+    named += [(f"data/{path.name}", path) for path in sorted(BUILTIN_PATH.parent.glob(LEXICON_GLOB))]
+    for name, path in named:
+        sha.update(name.encode() + b"\0")
         sha.update(path.read_bytes())
     return sha.hexdigest()
 
@@ -157,15 +181,21 @@ def _lexicon_bytes(guide: Guide) -> bytes:
 
 
 def inputs_key(guide: Guide, options: BuildOptions, out_dir: Path, engine_id: str,
-               voice_info: dict, approval: approvals.ApprovalStatus, engine_name: str) -> str:
-    """Hash of everything a build is made from, as given: nothing is normalised or synthesised."""
+               voice_info: dict, approval: approvals.ApprovalStatus, engine_name: str,
+               first: Chapter | None = None) -> str:
+    """Hash of everything a build is made from, as given: nothing is normalised or synthesised.
+
+    ``first`` is chapter 1 as it is spoken, with the approval notice the build adds (whose
+    words are the guide language's), so that new words for the notice build again.
+    """
     from guide import __version__
 
     settings = {k: v for k, v in asdict(guide).items() if k not in ("folder", "notes")}
     lexicon = hashlib.sha256(_lexicon_bytes(guide)).hexdigest()
     return digest(KEY_VERSION, FORMAT, __version__, speech_version(), lexicon, settings,
                   out_dir.name, options.edition, options.bitrate, options.loudness, options.pauses,
-                  engine_name, engine_id, voice_info, approval.to_dict())
+                  engine_name, engine_id, voice_info, approval.to_dict(),
+                  first.text if first is not None else None)
 
 
 def make_plan(guide: Guide, engine: Engine, options: BuildOptions,
@@ -188,7 +218,30 @@ def make_plan(guide: Guide, engine: Engine, options: BuildOptions,
         progress(f"The voice {voice_info.get('name', voice)} has no licence on record, so "
                  "check that you may hand out its audio before you share it.")
     approval = approvals.status(guide, approvals.today())
-    chapters = tuple(approvals.with_notice(ch, approval) for ch in guide.chapters)
-    key = inputs_key(guide, options, out_dir, engine_id, voice_info, approval, engine_name)
+    chapters = tuple(approvals.with_notice(ch, approval, guide.language) for ch in guide.chapters)
+    key = inputs_key(guide, options, out_dir, engine_id, voice_info, approval, engine_name,
+                     chapters[0] if chapters else None)
     return BuildPlan(guide, engine, options, out_dir, voice, rate, engine_id, voice_info, approval,
                      chapters, key, datetime.now(UTC))
+
+
+def previous_build(out_dir: Path, progress: Progress) -> Manifest | None:
+    """The last build, or ``None`` if there is none or it is damaged: then everything is made again."""
+    try:
+        previous = manifest_io.load(out_dir)
+        manifest_io.check_files(previous, out_dir)
+    except NotBuilt:
+        return None
+    except DamagedOutput as exc:
+        progress(f"{exc.path} {exc.reason}, so the guide is built again from the start.")
+        return None
+    return previous
+
+
+def is_up_to_date(key: str, previous: Manifest | None) -> bool:
+    """Whether the last build was made from exactly these inputs (``key``) and its files are whole.
+
+    Whole means every file is there at the size the manifest gives (:func:`previous_build`
+    checked that); nothing is hashed and nothing normalised, so this stays fast.
+    """
+    return previous is not None and previous.key == key and manifest_io.has_checksums(previous)

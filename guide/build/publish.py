@@ -13,15 +13,13 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 from guide import manifest as manifest_io
 from guide.audio import ffmpeg as audio
 from guide.audio.tags import tag_guide, write_playlist
-from guide.build.plan import Progress
+from guide.build.plan import Progress, is_up_to_date, previous_build  # noqa: F401 (re-exported)
 from guide.build.stages import ChapterJob, Workshop, make_chapter
 from guide.engines.base import SAMPLE_RATE
-from guide.errors import DamagedOutput, NotBuilt
 from guide.files import make_dirs, publish
 from guide.layout import is_build_folder
 from guide.manifest import GuideLoudness, Manifest, ManifestChapter
@@ -44,11 +42,12 @@ class BuildRun:
 
 
 def make_chapters(run: BuildRun) -> None:
-    """Speak every chapter (sentences and keys), then make them ``jobs`` at a time."""
+    """Speak every chapter (sentences and keys, with the lexicon of the guide's language),
+    then make them ``jobs`` at a time."""
     from guide.speech.lexicon import Lexicon
 
     shop, plan = run.shop, run.shop.plan
-    lexicon = Lexicon.load(plan.guide.folder)
+    lexicon = Lexicon.load(plan.guide.folder, plan.guide.language)
     run.jobs = [ChapterJob.narrate(plan, chapter, lexicon, shop.cache) for chapter in plan.chapters]
     make_dirs(shop.stage_dir / "chapters")
     pool = ThreadPoolExecutor(max_workers=max(1, plan.options.jobs))
@@ -149,23 +148,3 @@ STAGES: list[Stage] = [make_chapters, join_chapters, write_index, publish_output
 "The build, in order, once it is known that something has to be made."
 
 
-def previous_build(out_dir: Path, progress: Progress) -> Manifest | None:
-    """The last build, or ``None`` if there is none or it is damaged: then everything is made again."""
-    try:
-        previous = manifest_io.load(out_dir)
-        manifest_io.check_files(previous, out_dir)
-    except NotBuilt:
-        return None
-    except DamagedOutput as exc:
-        progress(f"{exc.path} {exc.reason}, so the guide is built again from the start.")
-        return None
-    return previous
-
-
-def is_up_to_date(key: str, previous: Manifest | None) -> bool:
-    """Whether the last build was made from exactly these inputs (``key``) and its files are whole.
-
-    Whole means every file is there at the size the manifest gives (:func:`previous_build`
-    checked that); nothing is hashed and nothing normalised, so this stays fast.
-    """
-    return previous is not None and previous.key == key and manifest_io.has_checksums(previous)

@@ -18,11 +18,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from guide.build.cache import ClipCache
-from guide.build.plan import BuildOptions, BuildPlan, Progress, make_plan
-from guide.build.publish import STAGES, BuildRun, Stage, is_up_to_date, previous_build
-from guide.build.stages import Workshop
+from guide.build.plan import BuildOptions, BuildPlan, Progress, is_up_to_date, make_plan, previous_build
 from guide.engines.base import Engine
 from guide.errors import FileError, GuideError
 from guide.files import check_replaceable, exclusive, file_error, recover, staging
@@ -30,7 +28,21 @@ from guide.layout import is_build_folder, lock_path, output_dir
 from guide.manifest import Manifest
 from guide.model import Guide
 
-__all__ = ["STAGES", "BuildOptions", "BuildPlan", "BuildReport", "Progress", "build", "lock_path",
+if TYPE_CHECKING:
+    from guide.build.publish import BuildRun, Stage
+
+# The stages, the clip cache and publishing (mutagen, pydub, threads) are imported only when
+# something has to be made, so that a build with nothing to do starts fast.
+
+
+def __getattr__(name: str):
+    if name == "STAGES":
+        from guide.build.publish import STAGES
+
+        return STAGES
+    raise AttributeError(name)
+
+__all__ = ["BuildOptions", "BuildPlan", "BuildReport", "Progress", "build", "lock_path",
            "output_dir"]
 
 
@@ -97,6 +109,10 @@ def build(guide: Guide, engine: Engine, options: BuildOptions | None = None,
         if previous is not None and not plan.options.force and is_up_to_date(plan.key, previous):
             clips = sum(len(ch.sentences) for ch in previous.chapters)
             return BuildReport(previous, plan.out_dir, True, time.monotonic() - started, clips, clips, 0)
+        from guide.build.cache import ClipCache
+        from guide.build.publish import STAGES, BuildRun
+        from guide.build.stages import Workshop
+
         with staging(plan.out_dir) as folder:
             shop = Workshop(plan, folder, None if plan.options.force else previous,
                             ClipCache(plan.options.cache_dir))

@@ -83,8 +83,10 @@ class ChapterJob:
 
     @classmethod
     def narrate(cls, plan: BuildPlan, chapter: Chapter, lexicon: Lexicon, cache: ClipCache) -> ChapterJob:
-        """The job for ``chapter``: its sentences (normalised, with the lexicon) and their keys."""
-        sentences = chapter_sentences(chapter, plan.total, lexicon, plan.options.pauses)
+        """The job for ``chapter``: its sentences (split, normalised and announced in the guide's
+        language, with the lexicon) and their keys."""
+        sentences = chapter_sentences(chapter, plan.total, lexicon, plan.options.pauses,
+                                      plan.guide.language)
         keys = [clip_key(s.spoken, plan.engine_id) for s in sentences]
         in_cache = [not plan.options.force and cache.has(k) for k in keys]
         return cls(chapter, sentences, plan.chapter_key(chapter, sentences), keys, in_cache)
@@ -201,7 +203,9 @@ def tag(shop: Workshop, job: ChapterJob) -> None:
 
 def transcript(shop: Workshop, job: ChapterJob) -> None:
     """The transcript beside the MP3; written for a reused chapter too, so none damaged is kept."""
-    atomic_write_text(shop.stage_dir / job.transcript, transcript_text(job.chapter, shop.plan.total))
+    plan = shop.plan
+    atomic_write_text(shop.stage_dir / job.transcript,
+                      transcript_text(job.chapter, plan.total, plan.guide.language))
 
 
 def record(shop: Workshop, job: ChapterJob) -> None:

@@ -26,6 +26,11 @@ see which way round a date is written. Each of these is a ``warning``:
     a web address that takes more than :data:`MAX_ADDRESS_WORDS` words to say,
     counted in the spoken form :func:`guide.speech.normalise.normalise` gives.
 
+A Spanish guide is read with Spanish words and dates (:mod:`guide.check.ear_es`:
+"vea la tabla", "como se muestra", "haga clic"; day first in "03/04/2025"),
+and it has one more warning, ``number``: a number that Spanish-speaking
+regions read differently ("2.400").
+
 :func:`ear_problems` finds them all.
 """
 
@@ -54,7 +59,8 @@ MAX_ITEM_WORDS = 25
 MAX_ADDRESS_WORDS = 12
 "The most words a web address may take to say."
 BYLINE_NOTES = ("byline", "reviewed by", "medically reviewed", "last updated", "last reviewed",
-                "published")
+                "published", "revisado por", "revisión médica", "última revisión",
+                "última actualización", "actualizado", "publicado")
 "Editor notes (``# ...`` lines) that keep an article's byline or dates."
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -127,12 +133,14 @@ _URL = LazyPattern(R.URL, re.I)
 _TRAILING = ".,;:!?)]}'\""
 
 
-def visual_references(text: str) -> list[tuple[str, str]]:
+def visual_references(text: str, language: str = "en-US") -> list[tuple[str, str]]:
     """(the words as written, the advice) for each place ``text`` points at a page or a
-    screen, in order. Words found by two rules that overlap or touch are one place, with
-    the advice for the longer ("See the table below": "the table below")."""
+    screen, in order, in ``language``'s words. Words found by two rules that overlap or touch
+    are one place, with the advice for the longer ("See the table below": "the table below")."""
+    from guide.check import ear_es
+
     found = []
-    for pattern, advice in _VISUAL:
+    for pattern, advice in ear_es.visual_rules() if _spanish(language) else _VISUAL:
         found += [(m.start(), m.end(), advice) for m in pattern.finditer(text)]
     found.sort()
     spans: list[list] = []  # [start, end, advice, length of the longest match in it]
@@ -204,23 +212,51 @@ def _script_order(path: Path) -> tuple[int, str]:
     return (int(match[0]) if match else 0, path.name)
 
 
+def _spanish(language: str) -> bool:
+    from guide.check.language import is_spanish
+
+    return is_spanish(language)
+
+
 def _date_problems(guide: Guide, sentences) -> list[Problem]:
+    from guide.check import ear_es
+
+    spanish = _spanish(guide.language)
+    dates, message = ambiguous_dates, _date_message
+    if spanish:
+        from guide.speech import es
+
+        dates, message = es.ambiguous_dates, ear_es.date_message
     problems = []
     for s in sentences:
         where = f'in the sentence "{s.text}"'
-        for date in ambiguous_dates(s.text):
-            problems.append(Problem("warning", s.chapter, _date_message(date, where), "date",
+        for date in dates(s.text):
+            problems.append(Problem("warning", s.chapter, message(date, where), "date",
                                     {"date": date, "sentence": s.text}))
         for written, word in twelve_oclock(s.text):
             other = "midnight" if word == "noon" else "noon"
+            said = ear_es.TWELVE_WORDS[word] if spanish else word
             problems.append(Problem(
                 "warning", s.chapter, f'the time "{written}" is often taken for {other}, {where}; '
-                f'write "{word}" instead.', "date", {"time": written, "sentence": s.text}))
+                f'write "{said}" instead.', "date", {"time": written, "sentence": s.text}))
+        if spanish:
+            problems += _number_problems(s, guide.language)
     for chapter, note in byline_notes(guide):
-        for date in ambiguous_dates(note):
-            problems.append(Problem("warning", chapter, _date_message(
+        for date in dates(note):
+            problems.append(Problem("warning", chapter, message(
                 date, f'in the editor note "{note}"'), "date", {"date": date, "note": note}))
     return problems
+
+
+def _number_problems(sentence, language: str) -> list[Problem]:
+    """A warning for each number of a Spanish sentence that regions read differently."""
+    from guide.check import ear_es
+    from guide.speech import es
+
+    return [Problem("warning", sentence.chapter, ear_es.number_message(
+                number, language, f'in the sentence "{sentence.text}"'), "number",
+                {"number": number, "sentence": sentence.text})
+            for number in es.ambiguous_numbers(sentence.text)]
 
 
 # ------------------------------------------------------ items and addresses
@@ -260,11 +296,11 @@ def web_addresses(text: str) -> list[str]:
     return [m[0].rstrip(_TRAILING) for m in _URL.finditer(text)]
 
 
-def _address_problems(sentences, lexicon: Lexicon) -> list[Problem]:
+def _address_problems(sentences, lexicon: Lexicon, language: str) -> list[Problem]:
     problems, seen = [], set()
     for s in sentences:
         for address in web_addresses(s.text):
-            spoken = normalise(address, lexicon)
+            spoken = normalise(address, lexicon, language)
             count = _words(spoken)
             if count <= MAX_ADDRESS_WORDS or address in seen:
                 continue
@@ -281,11 +317,11 @@ def _address_problems(sentences, lexicon: Lexicon) -> list[Problem]:
 # ------------------------------------------------------------- all of them
 
 
-def _visual_problems(sentences) -> list[Problem]:
+def _visual_problems(sentences, language: str) -> list[Problem]:
     problems = []
     for s in sentences:
         text = _URL.sub(lambda m: " " * len(m[0]), s.checked)
-        for words, advice in visual_references(text):
+        for words, advice in visual_references(text, language):
             what = "word" if len(words.split()) == 1 else "words"
             works = "works" if what == "word" else "work"
             problems.append(Problem(
@@ -298,8 +334,11 @@ def _visual_problems(sentences) -> list[Problem]:
 def ear_problems(guide: Guide, lexicon: Lexicon, skip: Collection[int] = ()) -> list[Problem]:
     """Every warning of this module, chapter by chapter; ``skip`` are the chapters that read
     the article's sources, whose list items are read as written."""
+    from guide.check.language import rules_language
+
+    language = rules_language(guide.language)
     sentences = listening_order(guide)
-    problems = (_visual_problems(sentences) + _date_problems(guide, sentences)
-                + _item_problems(guide, skip) + _address_problems(sentences, lexicon))
+    problems = (_visual_problems(sentences, language) + _date_problems(guide, sentences)
+                + _item_problems(guide, skip) + _address_problems(sentences, lexicon, language))
     problems.sort(key=lambda p: p.chapter or 0)
     return problems

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from guide.check.problem import Problem
 from guide.errors import GuideError
-from guide.speech.lexicon import FILE_NAME, Lexicon
 from guide.model import Guide
+from guide.speech.lexicon import FILE_NAME, Lexicon
 
 
 def own_terms(guide: Guide) -> list[str]:

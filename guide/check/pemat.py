@@ -47,6 +47,11 @@ How each automatic item is judged:
 
 Items 8, 9 and 11 are not applicable to very short material, which PEMAT-A/V
 takes as less than a minute.
+
+A Spanish guide is judged by the same items with Spanish words (its INFLESZ
+for everyday words, "usted" for speaking to the listener, polite commands for
+actions): :mod:`guide.check.pemat_es` lists them. The report names the items
+in PEMAT's own English words.
 """
 
 from __future__ import annotations
@@ -142,11 +147,17 @@ COMMON = {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "w
           "your", "you", "guide", "what", "how", "when", "why", "this", "that", "after", "before",
           "from", "living", "care", "learn", "know", "need"}
 "Title words that do not name a topic."
-WORD = LazyPattern(r"[A-Za-z][A-Za-z'\u2019-]*")
+WORD = LazyPattern(r"[^\W\d_][\w'\u2019-]*")
 
 
 def _words(text: str) -> list[str]:
     return [w.casefold().replace("\u2019", "'") for w in WORD.findall(text)]
+
+
+def _spanish(language: str) -> bool:
+    from guide.check.language import is_spanish
+
+    return is_spanish(language)
 
 
 def _forms(word: str) -> set[str]:
@@ -159,9 +170,14 @@ def _forms(word: str) -> set[str]:
     return forms
 
 
-def is_passive(sentence: str) -> bool:
-    """Whether the sentence has a passive: 'be', up to two adverbs, then a past participle."""
+def is_passive(sentence: str, language: str = "en-US") -> bool:
+    """Whether the sentence has a passive: 'be', up to two adverbs, then a past participle
+    (in Spanish, :func:`guide.check.pemat_es.is_passive`)."""
     words = _words(sentence)
+    if _spanish(language):
+        from guide.check import pemat_es
+
+        return pemat_es.is_passive(words)
     for i, word in enumerate(words):
         if word not in BE:
             continue
@@ -175,26 +191,41 @@ def is_passive(sentence: str) -> bool:
     return False
 
 
-def is_action(sentence: str) -> bool:
+def is_action(sentence: str, language: str = "en-US") -> bool:
     """Whether the sentence asks the listener to do something."""
-    if YOU_ACTION.search(sentence):
+    words_of = _tables(language)
+    if words_of.YOU_ACTION.search(sentence):
         return True
     words = _words(sentence)
-    while words and words[0] in LEADING - {"you"}:
+    while words and words[0] in words_of.LEADING - {"you"}:
         words = words[1:]
-    return bool(words) and words[0] in ACTION_VERBS
+    return bool(words) and words[0] in words_of.ACTION_VERBS
 
 
-def informative_title(title: str, lexicon: Lexicon) -> bool:
+def informative_title(title: str, lexicon: Lexicon, language: str = "en-US") -> bool:
     """Whether a chapter title says what is in the chapter: no bare label, two words or more, or
     a medical word."""
-    if LABEL_TITLE.fullmatch(title.strip(" .:")):
+    if _tables(language).LABEL_TITLE.fullmatch(title.strip(" .:")):
         return False
     return len(_words(title)) >= 2 or bool(lexicon.terms_in(title))
 
 
-def _sentences(text: str) -> list[str]:
-    return split_sentences(text, max_words=10**6)
+def _tables(language: str):
+    """The module whose word tables judge a guide in ``language``: this one, or
+    :mod:`guide.check.pemat_es`."""
+    import sys
+
+    if _spanish(language):
+        from guide.check import pemat_es
+
+        return pemat_es
+    return sys.modules[__name__]
+
+
+def _sentences(text: str, language: str = "en-US") -> list[str]:
+    from guide.check.language import rules_language
+
+    return split_sentences(text, max_words=10**6, language=rules_language(language))
 
 
 def score_items(items: dict[str, bool | None]) -> int | None:
@@ -211,39 +242,42 @@ def pemat(guide: Guide, lexicon: Lexicon, report, wpm: int, max_chapter_s: float
     the rate the guide is built at, ``citations`` the chapters that only read the article's
     sources."""
     chapters, problems = report.chapters, report.problems
-    spoken = [(c, _sentences(c.text)) for c in guide.chapters]
+    language = guide.language or "en-US"
+    words_of = _tables(language)
+    spoken = [(c, _sentences(c.text, language)) for c in guide.chapters]
     sentences = [s for _, ss in spoken for s in ss]
     total_s = sum(c.duration_s for c in chapters)
     short = total_s < VERY_SHORT_S
     measured = [c for c in chapters if not c.estimated and c.duration_s]
     rate = (sum(c.words for c in measured) * 60 / sum(c.duration_s for c in measured)
             if measured else wpm)
-    topic = {f for w in _words(guide.title) if w not in COMMON and len(w) > 2 for f in _forms(w)}
-    opening = _sentences(guide.chapters[0].text)[:3] if guide.chapters else []
+    topic = {f for w in _words(guide.title) if w not in words_of.COMMON and len(w) > 2
+             for f in _forms(w)}
+    opening = _sentences(guide.chapters[0].text, language)[:3] if guide.chapters else []
     said = [c for c, ss in spoken if ss]
-    summary = [c for c in guide.chapters if SUMMARY_TITLE.search(c.title)]
-    actions = [s for s in sentences if is_action(s)]
-    steps = any(STEP.search(s) for s in sentences) or any(
-        b.kind == BlockKind.ITEM and any(is_action(s) for s in _sentences(b.text))
+    summary = [c for c in guide.chapters if words_of.SUMMARY_TITLE.search(c.title)]
+    actions = [s for s in sentences if is_action(s, language)]
+    steps = any(words_of.STEP.search(s) for s in sentences) or any(
+        b.kind == BlockKind.ITEM and any(is_action(s, language) for s in _sentences(b.text, language))
         for c in guide.chapters for b in c.blocks)
+    you = {"you", "your"} if words_of is _tables("en-US") else words_of.YOU_WORDS
     understand = {
         "purpose": any(topic & {f for w in _words(s) for f in _forms(w)} for s in opening),
-        "everyday_words": all(c.fk_grade <= report.target_grade for c in chapters if c.words),
+        "everyday_words": _everyday(chapters, report),
         "medical_terms_defined": not any(p.kind == "term" and p.level == "error"
                                          for p in problems),
         "active_voice": bool(sentences) and
-        sum(not is_passive(s) for s in sentences) >= ACTIVE_SHARE * len(sentences),
+        sum(not is_passive(s, language) for s in sentences) >= ACTIVE_SHARE * len(sentences),
         "chunked": None if short else all(c.duration_s <= max_chapter_s for c in chapters),
         "informative_titles": None if short else all(
-            informative_title(c.title, lexicon) or c in summary or c.number in citations
+            informative_title(c.title, lexicon, language) or c in summary or c.number in citations
             for c in guide.chapters),
         "summary": None if short else bool(summary),
         "heard_clearly": CLEAR_WPM[0] <= rate <= CLEAR_WPM[1],
     }
     act = {
         "action": bool(actions),
-        "addresses_listener": 2 * sum(bool({"you", "your"} & set(_words(c.text)))
-                                      for c in said) > len(said),
+        "addresses_listener": 2 * sum(bool(you & set(_words(c.text))) for c in said) > len(said),
         "steps": steps if actions else None,
     }
     return {
@@ -252,6 +286,20 @@ def pemat(guide: Guide, lexicon: Lexicon, report, wpm: int, max_chapter_s: float
         "actionability": {"items": act, "percent": score_items(act),
                           "to_rate": list(TO_RATE["actionability"])},
     }
+
+
+def _everyday(chapters, report) -> bool:
+    """Every chapter with words is at its readability target: the grade, or in Spanish INFLESZ."""
+    inflesz = getattr(report, "target_inflesz", None)
+    for c in chapters:
+        if not c.words:
+            continue
+        if getattr(c, "inflesz", None) is not None and inflesz is not None:
+            if c.inflesz < inflesz:
+                return False
+        elif c.fk_grade is not None and c.fk_grade > report.target_grade:
+            return False
+    return True
 
 
 def report_lines(result: dict | None) -> list[str]:

@@ -21,7 +21,8 @@ class Problem:
     message: str
     "One plain sentence, starting in lower case, to follow 'Error, chapter 4: '."
     kind: str
-    ("What was checked: grade, sentence, length, term, glossary, pronunciation, coverage, "
-     "source, drift, visual, date, item, address, lexicon.")
+    ("What was checked: grade, inflesz, sentence, length, term, glossary, pronunciation, "
+     "dictionary, language, coverage, source, drift, translation, visual, date, number, item, "
+     "address, lexicon.")
     detail: dict = field(default_factory=dict)
     "The facts behind the message (the sentence, word, phonemes ...), for --json."

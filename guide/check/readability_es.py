@@ -1,7 +1,12 @@
 """Spanish readability: Fernández-Huerta and INFLESZ (Szigriszt-Pazos), with syllables counted by rule.
 
 * Fernández-Huerta = 206.84 − 0.60·P − 1.02·F, where P is syllables per 100
-  words and F sentences per 100 words.  Reported, not held to a target.
+  words and F the average words per sentence, as in Flesch's formula, which
+  it adapts to Spanish (and as textstat and legible.es compute it).  It is
+  often printed with F as "sentences per 100 words", which makes shorter
+  sentences score harder; Law (2011, "Error in the Fernández Huerta
+  readability formula") showed that reading to be a slip.  Reported, not
+  held to a target.
 * INFLESZ (the Szigriszt-Pazos "perspicuity" formula) = 206.835 −
   62.3·(syllables / words) − (words / sentences), read on the INFLESZ scale
   (:func:`inflesz_band`): below 40 "muy difícil", 40 to 55 "algo difícil",
@@ -68,7 +73,7 @@ class SpanishReadability:
     syllables: int
     "Syllables, counted by rule (:func:`syllables`)."
     fernandez_huerta: float
-    "Fernández-Huerta: 206.84 − 0.60·P − 1.02·F (rounded to 0.1)."
+    "Fernández-Huerta: 206.84 − 0.60·P − 1.02·F, F words per sentence (rounded to 0.1)."
     inflesz: float
     "INFLESZ (Szigriszt-Pazos): 206.835 − 62.3·syllables/words − words/sentences (rounded to 0.1)."
 
@@ -145,7 +150,7 @@ def readability(sentences: Sequence[str], region: str = R.DEFAULT_REGION) -> Spa
     count = sum(syllables(w) for w in words)
     per_word = count / len(words)
     per_sentence = len(words) / len(sentences)
-    fernandez_huerta = 206.84 - 0.60 * (100 * per_word) - 1.02 * (100 / per_sentence)
+    fernandez_huerta = 206.84 - 0.60 * (100 * per_word) - 1.02 * per_sentence
     inflesz = 206.835 - 62.3 * per_word - per_sentence
     return SpanishReadability(len(words), len(sentences), count,
                               round(fernandez_huerta, 1), round(inflesz, 1))

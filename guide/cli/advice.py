@@ -42,6 +42,7 @@ ADVICE = {
     "piper-voices": "The command guide voices --engine piper lists them.",
     "sound": "Connect speakers or headphones, or add --audio-output null to play without sound.",
     "say-out": "Connect speakers or headphones, or write it to a file with --out clip.wav.",
+    "approve": "Approve the guide again with guide approve.",
 }
 "Every hint key and its advice; ``{out_flag}``, ``{rebuild}`` and ``{list}`` come from the :class:`Target`."
 

@@ -33,9 +33,10 @@ COMMANDS = {
     "build": ("guide.cli.build", "build", "Build GUIDE into MP3s, transcripts, a playlist and a manifest."),
     "cache": ("guide.cli.cache", "cache", "Show the clip cache's size and location (or: guide cache clear)."),
     "check": ("guide.cli.check", "check",
-              "Check GUIDE before it goes out: reading grade, sentence and chapter lengths, medical "
-              "words explained, words the voice may say badly, and whether every section of the "
-              "source article is used."),
+              "Check GUIDE before it goes out: reading grade (INFLESZ for a Spanish guide), sentence "
+              "and chapter lengths, medical words explained, words the voice may say badly, whether "
+              "every section of the source article is used, and, for a translation, whether it says "
+              "what its original says."),
     "export": ("guide.cli.export", "export", "Copy a built GUIDE to a folder, building it first if needed."),
     "list": ("guide.cli.list", "list_", "List the chapters of GUIDE, with their lengths once it is built."),
     "new": ("guide.cli.new", "new", "Write draft narration scripts for ARTICLE (text, Markdown or HTML)."),

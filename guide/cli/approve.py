@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from guide.cli.options import Failure, aim, load, status
+from guide.errors import GuideError
 
 
 @click.command("approve")
@@ -30,6 +31,11 @@ def approve(ctx, guide, by, note, revoke) -> None:
         raise Failure("--revoke takes no --by or --note.")
     if not revoke and by is None:
         raise Failure('guide approve needs --by "NAME, ROLE", or --revoke.')
+    if by is not None:
+        try:
+            approval.parse_by(by)
+        except GuideError as exc:  # the core cannot name the flag; the command line can
+            raise Failure(f'--by must be a name and a role, such as "Dana Lee, RN", not "{by}".') from exc
     aim(ctx, guide)
     loaded = load(guide)
     path = Path(loaded.folder) / approval.FILE

@@ -28,18 +28,30 @@ LEVEL_NAMES = {"error": ("Error", "error", "errors"), "warning": ("Warning", "wa
 "How each level is written: at the start of a line, and counted in the summary."
 
 
-
 def chapter_line(stats) -> str:
-    """``Chapter 3, What it is: 191 words, grade 5.8, SMOG 9.1, 1 min 18 s, 147 words a minute.``"""
+    """``Chapter 3, What it is: 191 words, grade 5.8, SMOG 9.1, 1 min 18 s, 147 words a minute.``
+
+    A Spanish guide's chapter gives its INFLESZ score, with the band the scale names it by,
+    and its Fernández-Huerta score instead of the grades: ``Chapter 5, Señales: 150 words,
+    INFLESZ 74.4 (bastante fácil), Fernández-Huerta 80.1, about 1 min 12 s.``"""
     from guide.durations import spoken_duration
 
-    smog = f"SMOG {stats.smog:.1f}" if stats.smog is not None else "SMOG not rated"
     if stats.estimated:
         timing = f"about {spoken_duration(stats.duration_s)}"
     else:
         timing = f"{spoken_duration(stats.duration_s)}, {stats.wpm:.0f} words a minute"
-    return (f"Chapter {stats.number}, {stats.title}: {stats.words} words, "
-            f"grade {stats.fk_grade:.1f}, {smog}, {timing}.")
+    return f"Chapter {stats.number}, {stats.title}: {stats.words} words, {_scores(stats)}, {timing}."
+
+
+def _scores(stats) -> str:
+    """The readability figures of a chapter line, by its language's formulas."""
+    if stats.inflesz is not None:
+        return (f"INFLESZ {stats.inflesz:.1f} ({stats.inflesz_band}), "
+                f"Fernández-Huerta {stats.fernandez_huerta:.1f}")
+    if stats.fk_grade is None:
+        return "not rated"
+    smog = f"SMOG {stats.smog:.1f}" if stats.smog is not None else "SMOG not rated"
+    return f"grade {stats.fk_grade:.1f}, {smog}"
 
 
 def problem_line(problem) -> str:
@@ -85,9 +97,10 @@ def report_lines(report) -> list[str]:
 @edition_options("Check the edition built")
 @click.pass_context
 def check(ctx, guide, as_json, out, rate, engine, voice) -> None:
-    """Check GUIDE before it goes out: reading grade, sentence and chapter
-    lengths, medical words explained, words the voice may say badly, and
-    whether every section of the source article is used.
+    """Check GUIDE before it goes out: reading grade (INFLESZ for a Spanish
+    guide), sentence and chapter lengths, medical words explained, words the
+    voice may say badly, whether every section of the source article is used,
+    and, for a translation, whether it says what its original says.
 
     Exits with status 1 when there is an error; warnings and notes are for a
     person to look at.

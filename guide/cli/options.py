@@ -186,8 +186,10 @@ def choose_edition(loaded, engine: str | None = None, voice: str | None = None,
 
 def phoneme_voice(edition, language: str) -> str:
     """The espeak-ng voice whose phonemes show what ``edition`` says: Piper reads text through
-    espeak-ng in the guide's language."""
-    return edition.voice if edition.engine == "pyttsx3" else language.lower()
+    espeak-ng in the guide's language (``es-419`` for ``es-US``)."""
+    from guide.editions import espeak_voice
+
+    return edition.voice if edition.engine == "pyttsx3" else espeak_voice(language)
 
 
 def built_folder(guide, out: Path, rate: Rate | None = None, engine: str | None = None,

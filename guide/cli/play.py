@@ -91,12 +91,15 @@ def _built(ctx: click.Context, guide: str | None, out: Path, rate, engine: str |
         manifest = manifest_io.load(Path(guide))
         manifest_io.check_files(manifest, Path(guide))
         return manifest, Path(guide)
-    existed = read_built(built_folder(load(guide), out, rate, engine, voice)) is not None
+    from guide.i18n import message
+
+    loaded = load(guide)
+    existed = read_built(built_folder(loaded, out, rate, engine, voice)) is not None
     if not existed:
-        _status("This guide is not built yet, so it is being built first. This can take a minute.")
+        _status(message(loaded.language, "player.building"))
     report = run_build(ctx, guide, out, rate=rate, voice=voice, quiet=True, engine=engine)
     if existed and not report.up_to_date:
-        _status("The guide's scripts had changed, so it was built again first.")
+        _status(message(loaded.language, "player.rebuilt"))
     return report.manifest, report.out_dir
 
 

@@ -40,12 +40,12 @@ def _no_phonemes(voice: str) -> str:
     return f"not known, as espeak-ng has no voice called {voice}."
 
 
-def _prepared(text: str, lexicon):
+def _prepared(text: str, lexicon, language: str):
     """The spoken form of ``text``; a text too long to say is one sentence that names this command."""
     from guide.say import TooLong, prepare
 
     try:
-        return prepare(text, lexicon)
+        return prepare(text, lexicon, language)
     except TooLong as exc:
         raise Failure(f"That text has {exc.words:,} words; guide say takes at most {exc.limit:,}. "
                       "Put a longer text in a chapter script and build it.") from exc
@@ -54,7 +54,8 @@ def _prepared(text: str, lexicon):
 @click.command("say")
 @click.argument("text")
 @click.option("--guide", "guide_name", metavar="GUIDE",
-              help="Use this guide's lexicon, voice and rate (default: the built-in lexicon).")
+              help="Use this guide's language, lexicon, voice and rate (default: English, with "
+                   "the built-in lexicon).")
 @edition_options("Say it")
 @rate_option()
 @click.option("--out", type=ClipPath(), metavar="FILE",
@@ -75,15 +76,20 @@ def say(ctx, text, guide_name, engine, voice, rate, out, show, audio_output) -> 
     if out is None:
         find_mpv()  # before any work: without mpv nothing can be heard
     loaded = load(guide_name) if guide_name else Guide(slug="say", title="say")
-    lexicon = Lexicon.load(loaded.folder) if guide_name else Lexicon.builtin()
+    lexicon = Lexicon.load(loaded.folder if guide_name else None, loaded.language)
     edition = choose_edition(loaded, engine, voice, rate)
-    said = _prepared(text, lexicon)
+    speaker = engine_for(ctx, edition.engine)
+    if guide_name:  # a guide's line in a voice of another language would mislead
+        from guide.editions import check_language
+
+        check_language(speaker.describe_voice(edition.voice), loaded.language)
+    said = _prepared(text, lexicon, loaded.language)
     if show:
         heard_by = phoneme_voice(edition, loaded.language)
         click.echo(f"Written: {said.text}")
         click.echo(f"Spoken: {said.spoken}")
         click.echo(f"Phonemes: {phonemes(said.spoken, heard_by) or _no_phonemes(heard_by)}")
-    clip = synthesize(said, engine_for(ctx, edition.engine), edition.voice, edition.rate)
+    clip = synthesize(said, speaker, edition.voice, edition.rate)
     if out is not None:
         path = write_clip(clip, out)
         status(f"Wrote {path}, {spoken_duration(clip.duration_s)} of speech.")

@@ -16,10 +16,7 @@ depend only on its own sentences, whatever the number of jobs.
 from __future__ import annotations
 
 import ctypes.util
-from array import array
-import hashlib
 import json
-import math
 import os
 import select
 import shutil
@@ -27,9 +24,10 @@ import subprocess
 import sys
 import threading
 import wave
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol
+from typing import Protocol
 
 from guide.errors import MissingTool, SynthesisError, UnknownVoice
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 import hashlib
 import sys
 import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from guide.engines.base import Clip, Voice, WorkerProcess, check_clip, plausible_range, read_wav
-from guide.errors import GuideError, SynthesisError
 from guide.engines.piper_voices import PiperVoiceFile, VoiceFileError, find_voices, resolve
+from guide.errors import GuideError, SynthesisError
 
 NATURAL_WPM = 190
 """Words a minute the voices speak at Piper's own length scale (1.0), about; a guide's ``rate``

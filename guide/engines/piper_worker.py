@@ -14,8 +14,9 @@ each run then draws the next numbers. So the worker sets a fixed seed before
 it creates a session, and makes a new session (from the model it read once)
 at the start of every chapter (``{"begin": true}``): a chapter's audio depends
 only on its own sentences, whatever the number of jobs, and a worker serves
-one chapter after another without starting Python again. onnxruntime runs on one thread, which keeps the floating-point sums in
-one order (and two workers on two cores use the machine fully).
+one chapter after another without starting Python again. onnxruntime runs on
+one thread, which keeps the floating-point sums in one order (and two workers
+on two cores use the machine fully).
 
 This module imports nothing from the rest of the package, so a worker starts
 quickly, and it imports piper and onnxruntime only when it is run.

@@ -173,11 +173,16 @@ def _install_trace(driver, trace: list[dict]) -> None:
 
     driver.EspeakDriver._onSynth = traced
     espeak = driver._espeak
+    def traced_call(name: str):
+        real = getattr(espeak, name)
+
+        def wrapped(*args, **kwargs):
+            trace.append({"t": round(time.monotonic() - start, 4), "call": name})
+            return real(*args, **kwargs)
+        return wrapped
+
     for name in ("Synth", "Cancel"):
-        def wrapped(*args, _f=getattr(espeak, name), _name=name, **kwargs):
-            trace.append({"t": round(time.monotonic() - start, 4), "call": _name})
-            return _f(*args, **kwargs)
-        setattr(espeak, name, wrapped)
+        setattr(espeak, name, traced_call(name))
 
 
 def _write_trace(text: str, trace: list[dict]) -> None:
@@ -198,7 +203,7 @@ def main() -> int:
             frames = speaker.speak(
                 request["text"], request["voice"], int(request["rate"]), request["out"]
             )
-            answer = {"ok": True, "frames": frames}
+            answer: dict[str, object] = {"ok": True, "frames": frames}
         except Exception as exc:  # reported to the parent, which decides
             answer = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
         protocol.write(json.dumps(answer) + "\n")

@@ -15,12 +15,11 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path, PurePath
 
+from guide.durations import spoken_day
 from guide.errors import UnsafeOutput
+from guide.i18n import DEFAULT, MissingMessage, catalogue, message, primary
 from guide.manifest import Manifest, ManifestChapter, verify_files
 from guide.model import SentenceKind
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 @dataclass
@@ -93,11 +92,6 @@ def target(out_dir: Path, rel: str | PurePath) -> Path:
     return path
 
 
-def made_by(manifest: Manifest) -> str:
-    """``" by Test clinic"``, or nothing when the guide names no publisher."""
-    return f" by {manifest.publisher}" if manifest.publisher else ""
-
-
 def creator(manifest: Manifest) -> str:
     """Whom a book's or an audiobook's tags name as its maker: the publisher, or ``guide``, the
     program, when the guide names none (as the MP3s' own tags do)."""
@@ -113,7 +107,32 @@ def built_date(manifest: Manifest) -> datetime | None:
 
 
 def spoken_date(manifest: Manifest) -> str:
-    """The build date as it is said: ``"5 June 2025"``."""
+    """The build date as it is said in the guide's language: ``"5 June 2025"``."""
     when = built_date(manifest)
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}" if when else "an unknown date"
+    return spoken_day(when.date() if when else None, language(manifest))
+
+
+def language(manifest: Manifest) -> str:
+    """The guide's language (BCP 47): every word an export adds is in it."""
+    return manifest.language or DEFAULT
+
+
+def say(manifest: Manifest, key: str, /, **values: object) -> str:
+    """The message ``export.<key>`` in the guide's language, its fields filled from ``values``."""
+    return message(language(manifest), f"export.{key}", **values)
+
+
+def unfilled(manifest: Manifest, key: str) -> str:
+    """The message ``export.<key>`` in the guide's language with its ``{fields}`` left for the web
+    player's script to fill; :class:`~guide.i18n.MissingMessage` if there is none."""
+    lang = primary(language(manifest))
+    text = catalogue("export", lang).get(key)
+    if text is None:
+        raise MissingMessage(f"There is no {lang} text for the message export.{key}.")
+    return text
+
+
+def chapter_count(manifest: Manifest, count: int) -> str:
+    """``1 chapter``, ``4 chapters``, in the guide's language."""
+    return say(manifest, "chapters_one") if count == 1 else say(manifest, "chapters", count=count)
 

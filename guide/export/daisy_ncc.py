@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from guide.export.common import say
 from guide.export.daisy_smil import CONTENT, FORMAT, Part, hms, meta, xml_text
 from guide.export.markup import chapter_markup
 from guide.manifest import Manifest
@@ -48,9 +49,9 @@ class BookInfo:
 
 
 def narrator(manifest: Manifest) -> str:
-    """``ncc:narrator``: that the voice is synthetic, and which it is."""
+    """``ncc:narrator``: that the voice is synthetic, and which it is, in the guide's language."""
     name = (manifest.voice_info or {}).get("name") or manifest.voice
-    return f"A synthetic voice (text to speech): {name}, by {manifest.engine}"
+    return say(manifest, "daisy_narrator", voice=name, engine=manifest.engine)
 
 
 def numeric_refs(markup: str) -> str:

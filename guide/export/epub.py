@@ -19,7 +19,7 @@ from html import escape
 from pathlib import Path
 
 from guide.approval import line as approval_line
-from guide.export.common import built_date, check_built, chosen, creator, target, template
+from guide.export.common import built_date, check_built, chosen, creator, language, say, target, template
 from guide.export.cover import make_cover
 from guide.export.markup import chapter_markup, sentence_id
 from guide.export.web import about
@@ -74,7 +74,7 @@ def clock(ms: int) -> str:
 
 
 def _lang(manifest: Manifest) -> str:
-    return escape(manifest.language or "en")
+    return escape(language(manifest))
 
 
 def _xhtml(lang: str, title: str, body: str, css: str = "style.css") -> str:
@@ -110,24 +110,27 @@ def smil(part: Part) -> str:
 
 
 def nav(manifest: Manifest, parts: list[Part]) -> str:
-    """The navigation document: table of contents and landmarks."""
+    """The navigation document: table of contents and landmarks, in the guide's language."""
+    t = {key: escape(say(manifest, key)) for key in ("contents", "landmarks", "cover", "start_of_guide")}
     toc = "\n".join(f'<li><a href="text/{p.name}.xhtml">{p.chapter.number}. '
                     f"{escape(p.chapter.title)}</a></li>"
                     for p in parts)
     body = (f'<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-heading">\n'
-            f'<h1 id="toc-heading">Contents</h1>\n<ol>\n{toc}\n</ol>\n</nav>\n'
+            f'<h1 id="toc-heading">{t["contents"]}</h1>\n<ol>\n{toc}\n</ol>\n</nav>\n'
             '<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-heading" hidden="hidden">\n'
-            '<h2 id="landmarks-heading">Landmarks</h2>\n<ol>\n'
-            '<li><a epub:type="cover" href="cover.xhtml">Cover</a></li>\n'
-            f'<li><a epub:type="bodymatter" href="text/{parts[0].name}.xhtml">Start of the guide</a></li>\n'
+            f'<h2 id="landmarks-heading">{t["landmarks"]}</h2>\n<ol>\n'
+            f'<li><a epub:type="cover" href="cover.xhtml">{t["cover"]}</a></li>\n'
+            f'<li><a epub:type="bodymatter" href="text/{parts[0].name}.xhtml">'
+            f'{t["start_of_guide"]}</a></li>\n'
             "</ol>\n</nav>")
-    return _xhtml(_lang(manifest), "Contents", body)
+    return _xhtml(_lang(manifest), say(manifest, "contents"), body)
 
 
 def cover_xhtml(manifest: Manifest) -> str:
     """The cover page: the cover image, with the title as its text alternative."""
-    body = (f'<section class="cover" epub:type="cover" aria-label="Cover">\n'
-            f'<img src="images/cover.png" alt="{escape(manifest.title)}. Spoken guide."/>\n</section>')
+    alt = say(manifest, "cover_alt", title=manifest.title)
+    body = (f'<section class="cover" epub:type="cover" aria-label="{escape(say(manifest, "cover"))}">\n'
+            f'<img src="images/cover.png" alt="{escape(alt)}"/>\n</section>')
     return _xhtml(_lang(manifest), manifest.title, body)
 
 
@@ -140,10 +143,9 @@ def _metadata(manifest: Manifest, parts: list[Part], book_id: str) -> list[str]:
     when = built_date(manifest) or datetime.now(UTC)
     when = when.astimezone(UTC)
     artist = creator(manifest)
-    description = f"{about(manifest, [p.chapter for p in parts])} {approval_line(manifest.approval)}"
-    summary = ("The full text of this spoken guide, with its narration. As the audio plays, each "
-               "sentence is highlighted. Chapters are listed in the table of contents. The audio "
-               "alone, or the text alone, gives the whole guide.")
+    description = (f"{about(manifest, [p.chapter for p in parts])} "
+                   f"{approval_line(manifest.approval, language(manifest))}")
+    summary = say(manifest, "epub_summary")
     lines = [f'<dc:identifier id="book-id">{book_id}</dc:identifier>',
              f"<dc:title>{escape(manifest.title, quote=False)}</dc:title>",
              f"<dc:language>{_lang(manifest)}</dc:language>",
@@ -160,7 +162,7 @@ def _metadata(manifest: Manifest, parts: list[Part], book_id: str) -> list[str]:
     lines += [_meta("schema:accessibilityHazard", "none"), _meta("schema:accessibilitySummary", summary)]
     lines += [_meta("media:duration", clock(p.duration_ms), f"smil-{p.name}") for p in parts]
     lines += [_meta("media:duration", clock(sum(p.duration_ms for p in parts))),
-              _meta("media:narrator", f"Synthetic voice ({manifest.engine})"),
+              _meta("media:narrator", say(manifest, "epub_narrator", engine=manifest.engine)),
               _meta("media:active-class", ACTIVE_CLASS)]
     return lines
 
@@ -228,7 +230,7 @@ def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int
              for ch in chosen(manifest, chapters)]
     dest = target(make_dirs(Path(out_dir)), f"{manifest.slug}.epub")
     with tempfile.TemporaryDirectory(prefix="guide-epub-") as work:
-        cover = make_cover(manifest.title, "Spoken guide", Path(work) / "cover.png")
+        cover = make_cover(manifest.title, say(manifest, "spoken_guide"), Path(work) / "cover.png")
         with atomic_output(dest) as tmp:
             write_epub(tmp, _entries(manifest, built_dir, parts, cover), _zip_time(manifest))
     return [dest]

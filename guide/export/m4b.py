@@ -15,7 +15,7 @@ from pathlib import Path
 
 from guide.audio.ffmpeg import require_ffmpeg, run_ffmpeg
 from guide.audio.tags import iso639_2
-from guide.export.common import check_built, chosen, creator, spoken_date, target
+from guide.export.common import check_built, chosen, creator, say, spoken_date, target
 from guide.export.cover import make_cover
 from guide.files import atomic_output, make_dirs
 from guide.manifest import Manifest, ManifestChapter
@@ -34,10 +34,10 @@ def _escape(value: str) -> str:
 def ffmetadata(manifest: Manifest, artist: str, chapters: list[ManifestChapter]) -> str:
     """The FFMETADATA1 text: the book's tags, then one ``[CHAPTER]`` per chapter, in ms."""
     tags = {"title": manifest.title, "album": manifest.title, "artist": artist,
-            "album_artist": artist, "composer": artist, "genre": "Audiobook",
+            "album_artist": artist, "composer": artist, "genre": say(manifest, "audiobook_genre"),
             "date": manifest.built_at[:4],
-            "comment": f"Spoken guide based on: {manifest.source or 'an article'}. "
-                       f"Made on {spoken_date(manifest)}.",
+            "comment": say(manifest, "audiobook_comment", date=spoken_date(manifest),
+                           source=manifest.source or say(manifest, "an_article")),
             "media_type": "2"}
     lines = [";FFMETADATA1", *(f"{k}={_escape(v)}" for k, v in tags.items() if v)]
     start = 0.0
@@ -73,7 +73,7 @@ def write(manifest: Manifest, built_dir: Path, out_dir: Path, chapters: list[int
     picked = chosen(manifest, chapters)
     dest = target(make_dirs(Path(out_dir)), f"{manifest.slug}.m4b")
     with tempfile.TemporaryDirectory(prefix="guide-cover-") as work:
-        cover = make_cover(manifest.title, "Spoken guide", Path(work) / "cover.png")
+        cover = make_cover(manifest.title, say(manifest, "spoken_guide"), Path(work) / "cover.png")
         with atomic_output(dest) as tmp:
             encode(manifest, built_dir, tmp, picked, cover)
     return [dest]

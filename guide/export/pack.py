@@ -16,16 +16,27 @@ import tempfile
 import textwrap
 import zipfile
 from pathlib import Path
-from string import Template
 
 from guide.durations import spoken_duration
 from guide.export import captions, daisy, m4b, mp3, printable, web
-from guide.export.common import check_built, chosen, is_whole, made_by, spoken_date, target, template
+from guide.export.common import (
+    chapter_count,
+    check_built,
+    chosen,
+    is_whole,
+    language,
+    say,
+    spoken_date,
+    target,
+)
 from guide.files import atomic_output, atomic_write_text, make_dirs
+from guide.i18n import DEFAULT, message
 from guide.manifest import Manifest
 
 STORED = {".mp3", ".m4b", ".png"}
 "Files that do not shrink in a zip, so they are stored as they are."
+WIDTH = 72
+"The widest line of README.txt."
 
 
 def pack_name(manifest: Manifest) -> str:
@@ -33,35 +44,34 @@ def pack_name(manifest: Manifest) -> str:
     return f"{manifest.slug}-clinic-pack.zip"
 
 
+def _fill(text: str) -> str:
+    return textwrap.fill(text, WIDTH, break_on_hyphens=False)
+
+
 def _file_list(manifest: Manifest) -> str:
     slug = manifest.slug
-    rows = [("README.txt", "This file."),
-            ("index.html", "The player. Open it in a web browser to listen and read along."),
-            (printable.PAGE, "All the words in large print. Open it and print it."),
-            ("chapters", "One MP3 sound file for each chapter. Beside each one: a .txt file with "
-                         "its words, and .vtt and .srt caption files for video players. The folder "
-                         "is also a DAISY talking book (ncc.html, content.html and the .smil files), "
-                         "for DAISY players."),
-            (f"{slug}.m3u", "A playlist: it plays the chapters in order."),
-            (f"{slug}.m4b", "The whole guide in one audiobook file with chapters, for phone and "
-                            "tablet book apps.")]
-    return "\n\n".join(f"{name}\n" + textwrap.fill(text, 72, initial_indent="    ", subsequent_indent="    ")
-                       for name, text in rows)
+    rows = [("README.txt", "file_readme"), ("index.html", "file_index"), (printable.PAGE, "file_print"),
+            ("chapters", "file_chapters"), (f"{slug}.m3u", "file_playlist"),
+            (f"{slug}.m4b", "file_audiobook")]
+    return "\n\n".join(f"{name}\n" + textwrap.fill(say(manifest, key), WIDTH, initial_indent="    ",
+                                                     subsequent_indent="    ")
+                       for name, key in rows)
 
 
 def voice_sentence(manifest: Manifest) -> str:
     """Which computer voice speaks, and its licence, as the manifest records them."""
     voice = manifest.voice_info or {"name": manifest.voice}
-    licence = voice.get("licence") or "none is on record, so check it before you share the guide"
-    return textwrap.fill(f"The voice is a computer voice, {voice.get('name', manifest.voice)}. "
-                         f"Its licence: {licence}.", 72, break_on_hyphens=False)
+    licence = voice.get("licence") or say(manifest, "no_licence")
+    return _fill(say(manifest, "voice", voice=voice.get("name", manifest.voice), licence=licence))
 
 
-def size_text(size: int) -> str:
-    """A pack's size in words, rounded: "about 15 MB" (1 MB is 1,000,000 bytes, as e-mail limits count)."""
+def size_text(size: int, manifest: Manifest | None = None) -> str:
+    """A pack's size in words, rounded: "about 15 MB" (1 MB is 1,000,000 bytes, as e-mail limits count),
+    in the language of ``manifest`` (English without one)."""
+    lang = language(manifest) if manifest is not None else DEFAULT
     if size < 1_000_000:
-        return "less than 1 MB"
-    return f"about {round(size / 1_000_000)} MB"
+        return message(lang, "export.size_small")
+    return message(lang, "export.size", megabytes=round(size / 1_000_000))
 
 
 def clinic_lines(manifest: Manifest) -> str:
@@ -70,27 +80,34 @@ def clinic_lines(manifest: Manifest) -> str:
     clinic = manifest.clinic or {}
     name, phone = clinic.get("name", "").strip(), clinic.get("phone", "").strip()
     if not (name or phone):
-        return ("[Clinic: write your name and phone number here. Or add them to this guide's\n"
-                "guide.toml as a [clinic] table (name, phone) and export the pack again.]")
-    who = name or "your clinic"
-    return textwrap.fill(f"Questions? Call {who}" + (f" at {phone}." if phone else "."), 72,
-                         break_on_hyphens=False)
+        return say(manifest, "clinic_missing")
+    who = name or say(manifest, "your_clinic")
+    if phone:
+        return _fill(say(manifest, "clinic_call_phone", who=who, phone=phone))
+    return _fill(say(manifest, "clinic_call", who=who))
+
+
+def _made(manifest: Manifest) -> str:
+    if manifest.publisher:
+        return say(manifest, "readme_made_by", date=spoken_date(manifest), publisher=manifest.publisher)
+    return say(manifest, "readme_made", date=spoken_date(manifest))
 
 
 def readme(manifest: Manifest, chapters: list[int], size: int = 0) -> str:
     """README.txt: how to play the guide on a computer, a phone and a USB stick, how to share it,
-    whom to call, and what each file is. ``size`` is the bytes of the pack's other files."""
+    whom to call, and what each file is, in the guide's language. ``size`` is the bytes of the
+    pack's other files."""
     picked = chosen(manifest, chapters)
-    count = f"{len(picked)} chapter" + ("" if len(picked) == 1 else "s")
-    lines = "\n".join(f"{ch.number}. {ch.title} ({spoken_duration(ch.duration_s)})" for ch in picked)
-    text = Template(template("README.txt")).substitute(
-        title=manifest.title, count=count, length=spoken_duration(sum(c.duration_s for c in picked)),
-        source=manifest.source or "an article", date=spoken_date(manifest),
-        made_by=made_by(manifest), slug=manifest.slug, chapter_list=lines,
-        voice=voice_sentence(manifest),
-        approval=textwrap.fill(web.approval_line(manifest.approval), 72),
-        clinic=clinic_lines(manifest), size=size_text(size),
-        file_list=_file_list(manifest))
+    lang = language(manifest)
+    lines = "\n".join(f"{ch.number}. {ch.title} ({spoken_duration(ch.duration_s, lang)})" for ch in picked)
+    text = say(manifest, "readme",
+               title=manifest.title, count=chapter_count(manifest, len(picked)),
+               length=spoken_duration(sum(c.duration_s for c in picked), lang),
+               source=manifest.source or say(manifest, "an_article"), made=_made(manifest),
+               slug=manifest.slug, chapter_list=lines, voice=voice_sentence(manifest),
+               approval=textwrap.fill(web.approval_line(manifest.approval, lang), WIDTH),
+               clinic=clinic_lines(manifest), size=size_text(size, manifest),
+               file_list=_file_list(manifest))
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from string import Template
 
 from guide.approval import line as approval_line
-from guide.export.common import chosen, target, template
+from guide.export.common import chosen, language, say, target, template
 from guide.export.markup import chapter_markup
-from guide.export.web import about
+from guide.export.web import about, labels
 from guide.files import atomic_write_text, make_dirs
 from guide.manifest import Manifest
 
@@ -27,9 +27,12 @@ def render(manifest: Manifest, chapters: list[int]) -> str:
     sections = [f'<section aria-labelledby="chapter-{ch.number}">\n'
                 f"{chapter_markup(ch, heading='h2', heading_id=f'chapter-{ch.number}')}"
                 "\n</section>" for ch in picked]
-    return Template(template("print.html")).substitute(
-        lang=escape(manifest.language or "en"), title=escape(manifest.title),
-        about=escape(about(manifest, picked)), approval=escape(approval_line(manifest.approval)),
+    page = template("print.html")
+    return Template(page).substitute(
+        labels(manifest, page), lang=escape(language(manifest)), title=escape(manifest.title),
+        print_title=escape(say(manifest, "print_title", title=manifest.title)),
+        about=escape(about(manifest, picked)),
+        approval=escape(approval_line(manifest.approval, language(manifest))),
         chapters="\n".join(sections))
 
 

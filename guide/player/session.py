@@ -10,7 +10,8 @@ and ends the session at the end of the guide.
 
 Every key prints exactly one line, except ``h`` and ``l``, whose one answer
 is a list. Nothing else is printed, except a new chapter's line, the
-transcript when it is on, and the sleep timer's line when it pauses.
+transcript when it is on, and the sleep timer's line when it pauses. Every
+line is in the guide's language, from the ``player`` message catalogue.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Protocol
 
 from guide.durations import spoken_duration
 from guide.errors import GuideError
+from guide.i18n import message
 from guide.player import lines
 from guide.player.state import Place
 from guide.player.timeline import Spot, Timeline
@@ -31,11 +33,12 @@ SPEED_STEP, SPEED_MIN, SPEED_MAX = 10, 50, 300
 "Speed in percent: one step of ``]`` or ``[``, and the limits."
 SLEEP_CHOICES: tuple = (None, "chapter", 15, 30, 60)
 "What ``s`` cycles through: off, end of chapter, and minutes."
+EARLY_S = 0.5
+"A position this little before the chapter last gone to is its start: mpv may report one just short."
 SAVE_EVERY_S = 5.0
 "How often the place is saved while playing, so a crash loses little."
 AGAIN_GRACE_S = 0.5
 "``r`` just after a sentence starts means the one before: the listener was still taking it in."
-PLAY_ON = "Press the space bar to play."
 
 ACTIONS = {
     "space": "pause", "p": "pause", "P": "pause",
@@ -50,9 +53,6 @@ ACTIONS = {
 }
 "Key name (see :mod:`guide.player.keys`) to action; the digits 1 to 9 go to chapters."
 
-_KEY_NAMES = {"up": "Up arrow", "down": "Down arrow", "home": "Home", "end": "End",
-              "enter": "Enter", "escape": "Escape", "tab": "Tab", "insert": "Insert",
-              "delete": "Delete"}
 
 
 class Backend(Protocol):
@@ -67,15 +67,6 @@ class Backend(Protocol):
     def set_speed(self, factor: float) -> None: ...
 
     def at_end(self) -> bool: ...
-
-
-def key_name(key: str) -> str:
-    """A key as it is said: ``Up arrow``, ``Control and x``, ``the x key``."""
-    if key in _KEY_NAMES:
-        return _KEY_NAMES[key]
-    if key.startswith("ctrl-"):
-        return f"Control and {key[5:]}"
-    return "That key" if key == "unknown" else f"The {key} key"
 
 
 class Session:
@@ -109,6 +100,10 @@ class Session:
         self._save_failed = False
         self._warning = ""
 
+    def _t(self, name: str, /, **values: object) -> str:
+        """The message ``player.<name>`` in the guide's language."""
+        return message(self.timeline.language, f"player.{name}", **values)
+
     # ------------------------------------------------------------ start and end
 
     def begin(self, spot: Spot, how: str = "start", interactive: bool = True) -> None:
@@ -120,8 +115,8 @@ class Session:
             self.say(lines.resuming(self.timeline, spot, interactive))
         else:
             if how == "finished":
-                self.say("You listened to the end last time, so this starts from the beginning.")
-            self.say(lines.chapter_line(self.timeline.chapters[spot.index], self.timeline.total))
+                self.say(self._t("finished_before"))
+            self.say(self._chapter_line(spot.index))
         self.backend.set_paused(False)
 
     def stop(self, exit_code: int = 0, ask_player: bool = True) -> None:
@@ -132,7 +127,7 @@ class Session:
             self._now()
         spot = self.timeline.spot(self.position)
         self._save(spot)
-        self.say(f"Stopped at {lines.at(self.timeline, spot)}. Next time, it goes on from there.")
+        self.say(self._t("stopped", at=lines.at(self.timeline, spot)))
         self._warn()
         self.done, self.exit_code = True, exit_code
 
@@ -143,15 +138,16 @@ class Session:
             self.backend.set_paused(True)
             self.paused = True
         self._save(spot)
-        self.say("Paused, because the program was put in the background. Type fg to come back.")
+        self.say(self._t("suspended"))
 
     def resumed_from_background(self) -> None:
-        self.say(f"Back, and paused at {lines.at(self.timeline, self._spot())}. {PLAY_ON}")
+        self.say(self._t("back_from_background", at=lines.at(self.timeline, self._spot()),
+                         play_on=self._t("play_on")))
 
     def _finish(self) -> None:
         self.position = self.timeline.duration_s
         self._save(Spot(self.timeline.total - 1, self.timeline.chapters[-1].duration_s), finished=True)
-        self.say("End of the guide. Next time, it starts from the beginning.")
+        self.say(self._t("end"))
         self._warn()
         self.done, self.exit_code = True, 0
 
@@ -167,7 +163,7 @@ class Session:
             return
         action = ACTIONS.get(key)
         if action is None:
-            self.say(f"{key_name(key)} does nothing here. Press h for the list of keys.")
+            self.say(self._t("no_key", key=lines.key_name(key, self.timeline.language)))
             return
         getattr(self, f"_{action}")()
         self._warn()
@@ -178,30 +174,30 @@ class Session:
         self.backend.set_paused(self.paused)
         if self.paused:
             self._save(spot)
-            self.say(f"Paused at {lines.at(self.timeline, spot)}.")
+            self.say(self._t("paused_at", at=lines.at(self.timeline, spot)))
         else:
-            self.say(f"Playing from {lines.at(self.timeline, spot)}.")
+            self.say(self._t("playing_from", at=lines.at(self.timeline, spot)))
 
     def _go(self, index: int) -> None:
         """Go to the start of chapter ``index`` and announce it."""
         self._seek(self.timeline.time_of(index))
         self.index = index
         self._save(Spot(index, 0.0))
-        line = lines.chapter_line(self.timeline.chapters[index], self.timeline.total)
-        self.say(f"{line} Paused. {PLAY_ON}" if self.paused else line)
+        line = self._chapter_line(index)
+        self.say(f"{line} {self._paused_note()}" if self.paused else line)
 
     def _next(self) -> None:
         index = self._spot().index
         if index + 1 >= self.timeline.total:
             number = self.timeline.chapters[index].number
-            self.say(f"This is the last chapter, {number} of {self.timeline.total}.")
+            self.say(self._t("last_chapter", number=number, total=self.timeline.total))
         else:
             self._go(index + 1)
 
     def _previous(self) -> None:
         index = self._spot().index
         if index == 0:
-            self.say("This is the first chapter. Press capital R to start it again.")
+            self.say(self._t("first_chapter"))
         else:
             self._go(index - 1)
 
@@ -213,18 +209,19 @@ class Session:
             if ch.number == number:
                 self._go(i)
                 return
-        self.say(f"There is no chapter {number}. This guide has chapters 1 to {self.timeline.total}.")
+        self.say(self._t("no_chapter", number=number, total=self.timeline.total))
 
     def _forward(self) -> None:
-        self._move(SEEK_S, "Forward")
+        self._move(SEEK_S, "forward")
 
     def _back(self) -> None:
-        self._move(-SEEK_S, "Back")
+        self._move(-SEEK_S, "back")
 
-    def _move(self, by: float, word: str) -> None:
+    def _move(self, by: float, way: str) -> None:
+        """Move ``by`` seconds and say where to; ``way`` is ``forward`` or ``back``."""
         t = self._now() + by
         if t >= self.timeline.duration_s - 0.5:
-            self.say(f"Less than {spoken_duration(SEEK_S)} is left in the guide.")
+            self.say(self._t("near_end", time=spoken_duration(SEEK_S, self.timeline.language)))
             return
         t = max(0.0, t)
         self._seek(t)
@@ -232,9 +229,9 @@ class Session:
         title = ""
         if spot.index != self.index:
             self.index = spot.index
-            title = f": {self.timeline.chapters[spot.index].title.rstrip('.')}"
-        paused = f" Paused. {PLAY_ON}" if self.paused else ""
-        self.say(f"{word} to {lines.at(self.timeline, spot)}{title}.{paused}")
+            title = self._t("moved_title", title=self.timeline.chapters[spot.index].title.rstrip("."))
+        line = self._t(way, at=lines.at(self.timeline, spot), title=title)
+        self.say(f"{line} {self._paused_note()}" if self.paused else line)
 
     def _again(self) -> None:
         spot = self._spot()
@@ -247,7 +244,7 @@ class Session:
         if found > 0 and spot.offset_s - chapter.sentences[found].start_s < grace:
             found -= 1
         self._seek(self.timeline.time_of(spot.index, chapter.sentences[found].start_s))
-        self.say(f"Again: sentence {found + 1} of {len(chapter.sentences)} in chapter {chapter.number}.")
+        self.say(self._t("again", number=found + 1, total=len(chapter.sentences), chapter=chapter.number))
 
     def _faster(self) -> None:
         self._set_speed(self.speed + SPEED_STEP)
@@ -261,8 +258,8 @@ class Session:
     def _set_speed(self, percent: int) -> None:
         self.speed = min(SPEED_MAX, max(SPEED_MIN, percent))
         self.backend.set_speed(self.speed / 100)
-        note = {100: ", normal", SPEED_MIN: ", the slowest", SPEED_MAX: ", the fastest"}.get(self.speed, "")
-        self.say(f"Speed {self.speed} percent{note}.")
+        note = {100: "speed_normal", SPEED_MIN: "speed_slowest", SPEED_MAX: "speed_fastest"}.get(self.speed)
+        self.say(self._t("speed", speed=self.speed, note=self._t(note) if note else ""))
 
     def _where(self) -> None:
         self.say(lines.where(self.timeline, self._spot(), self.paused, self.speed))
@@ -279,13 +276,13 @@ class Session:
         self.sleep = SLEEP_CHOICES[(SLEEP_CHOICES.index(self.sleep) + 1) % len(SLEEP_CHOICES)]
         if self.sleep is None:
             self.sleep_deadline = None
-            self.say("Sleep timer off.")
+            self.say(self._t("sleep_off"))
         elif self.sleep == "chapter":
             self.sleep_deadline = None
-            self.say("Sleep timer: pause at the end of this chapter.")
+            self.say(self._t("sleep_chapter"))
         else:
             self.sleep_deadline = self.clock() + self.sleep * 60
-            self.say(f"Sleep timer: pause in {self.sleep} min.")
+            self.say(self._t("sleep_minutes", minutes=self.sleep))
 
     def _quit(self) -> None:
         self.stop(0)
@@ -307,6 +304,9 @@ class Session:
         t = self.backend.position()
         if t is None:
             return
+        start = self.timeline.time_of(self.index)
+        if start - EARLY_S < t < start:  # mpv lands a little early after going to a chapter
+            t = start
         self.position = t
         spot = self.timeline.spot(t)
         if self._sleep_due(spot):
@@ -314,7 +314,7 @@ class Session:
         if spot.index != self.index:
             self.index = spot.index
             self._save(spot)
-            self.say(lines.chapter_line(self.timeline.chapters[spot.index], self.timeline.total))
+            self.say(self._chapter_line(spot.index))
         if self.transcript:
             self._transcribe(spot)
         if self.clock() - self._last_save >= SAVE_EVERY_S:
@@ -334,15 +334,15 @@ class Session:
             finished = chapter.number
             self.index += 1
             self._seek(self.timeline.time_of(self.index))
-            where = f"the end of chapter {finished}"
+            said = self._t("sleep_paused_end", number=finished, play_on=self._t("play_on"))
         elif self.clock() >= self.sleep_deadline:
-            where = lines.at(self.timeline, spot)
+            said = self._t("sleep_paused_at", at=lines.at(self.timeline, spot), play_on=self._t("play_on"))
         else:
             return False
         self.backend.set_paused(True)
         self.paused, self.sleep, self.sleep_deadline = True, None, None
         self._save(self.timeline.spot(self.position))
-        self.say(f"Sleep timer: paused at {where}. {PLAY_ON}")
+        self.say(said)
         self._warn()
         return True
 
@@ -366,6 +366,12 @@ class Session:
             self.position = t
         return self.position
 
+    def _chapter_line(self, index: int) -> str:
+        return lines.chapter_line(self.timeline.chapters[index], self.timeline.total, self.timeline.language)
+
+    def _paused_note(self) -> str:
+        return self._t("paused_note", play_on=self._t("play_on"))
+
     def _spot(self) -> Spot:
         return self.timeline.spot(self._now())
 
@@ -382,7 +388,7 @@ class Session:
         except GuideError as exc:
             if not self._save_failed:
                 self._save_failed = True
-                self._warning = f"Your place could not be saved: {exc}"
+                self._warning = self._t("save_failed", error=exc)
 
     def _warn(self) -> None:
         """Say, once and after the answer, that the place could not be saved."""

@@ -9,11 +9,10 @@ all this module needs.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from guide.errors import UnknownChapter
+from guide.model import find_chapter, matching_chapters  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     from guide.manifest import Manifest, ManifestChapter
@@ -38,6 +37,11 @@ class Timeline:
         self.chapters: list[ManifestChapter] = list(manifest.chapters)
         "Its chapters in order."
         self._starts = [ch.start_s for ch in self.chapters]
+
+    @property
+    def language(self) -> str:
+        """The guide's language (a BCP 47 tag): every line the player says is in it."""
+        return self.manifest.language or "en"
 
     @property
     def total(self) -> int:
@@ -82,30 +86,3 @@ class Timeline:
     def find_chapter(self, wanted: str) -> int:
         """The index of the chapter given by number or by title (see :func:`find_chapter`)."""
         return find_chapter([(ch.number, ch.title) for ch in self.chapters], wanted)
-
-
-def matching_chapters(chapters: Sequence[tuple[int, str]], wanted: str) -> list[int]:
-    """The indexes of the chapters (``(number, title)`` pairs) that ``wanted`` may mean: the one
-    with that number; else the one with that title, or every one whose title holds it (any case)."""
-    text = wanted.strip()
-    if text.isdigit():
-        return [i for i, (number, _) in enumerate(chapters) if number == int(text)]
-    lowered = text.casefold()
-    exact = [i for i, (_, title) in enumerate(chapters) if title.casefold() == lowered]
-    return exact or [i for i, (_, title) in enumerate(chapters) if lowered in title.casefold()]
-
-
-def find_chapter(chapters: Sequence[tuple[int, str]], wanted: str) -> int:
-    """The index of the one chapter (``(number, title)`` pairs) that ``wanted`` means, by number or
-    by title (a unique part of it); :class:`UnknownChapter` for none, or more than one."""
-    text = wanted.strip()
-    matches = matching_chapters(chapters, text)
-    if len(matches) == 1:
-        return matches[0]
-    if text.isdigit():
-        raise UnknownChapter(f"There is no chapter {int(text)}. "
-                             f"This guide has chapters 1 to {len(chapters)}.")
-    if not matches:
-        raise UnknownChapter(f"No chapter is called {text!r}.", hint="list")
-    numbers = ", ".join(str(chapters[i][0]) for i in matches)
-    raise UnknownChapter(f"{text!r} matches chapters {numbers}. Give the chapter's number instead.")

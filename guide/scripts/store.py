@@ -12,7 +12,11 @@ and one plain-text script per chapter, ``NN-chapter-slug.txt``::
     - A list item is read with a pause after it.
 
 This module reads and writes that folder, makes a first draft from an
-:class:`~guide.model.Article`, and finds a guide by name.
+:class:`~guide.model.Article`, and finds a guide by name. What a draft writes
+itself (the notes above, "Introduction", "Sources", "Step 1:") is in the
+guide's language, from the ``draft`` messages of :mod:`guide.i18n`; the
+``# Title:`` and ``# Source:`` keys, and the ``Introduction`` and ``Article
+Sources`` that ``# Source:`` lines name, are the file format and stay as they are.
 
 * ``guide.toml`` is checked against one schema, :class:`~guide.config.GuideConfig`.
 * Every file is read through :mod:`guide.safe_read`: only ordinary files, at
@@ -44,6 +48,7 @@ from guide.article.text import clean_text
 from guide.config import GuideConfig
 from guide.errors import ArticleError, FileError, GuideExists, ScriptError, UnknownGuide
 from guide.files import UMASK, swap_folder, write_error
+from guide.i18n import message
 from guide.model import Article, Block, BlockKind, Chapter, Guide
 from guide.safe_read import is_outside, read_bytes, read_editor_text
 from guide.slug import slugify, unique_slugs
@@ -56,22 +61,23 @@ SHIPPED_SLUG = "cervical-insufficiency"
 
 SCRIPT_GLOB = "[0-9]*.txt"
 _ITEM_MARKERS = ("- ", "* ", "• ")
-_HELP = [
-    'Lines that start with "#" are notes for the editor. They are never spoken.',
-    'A blank line starts a new paragraph. A line that starts with "- " is one item of a list.',
-    'Each "# Source:" line names one section of the article; "none" means framing.',
-]
+_HELP = ("draft.help_notes", "draft.help_blocks", "draft.help_sources")
+"The editor notes at the top of every script a draft writes, in the guide's language."
+LEAD_SOURCE = "Introduction"
+"What a ``# Source:`` line calls the article's lead (the part before any heading), in any language."
+SOURCES_SOURCE = "Article Sources"
+"What a ``# Source:`` line calls the article's own list of sources, in any language."
 
 
 # ------------------------------------------------------------- script files
 
 
-def format_script(chapter: Chapter) -> str:
-    """The text of one chapter's script file."""
+def format_script(chapter: Chapter, language: str = "en-US") -> str:
+    """The text of one chapter's script file, its notes for the editor in ``language``."""
     lines = [f"# Title: {chapter.title}"]
     lines += [f"# Source: {source}" for source in chapter.sources] or ["# Source: none"]
     lines += [f"# {note}" for note in chapter.notes]
-    lines += [f"# {h}" for h in _HELP]
+    lines += [f"# {message(language, h)}" for h in _HELP]
     previous: BlockKind | None = None
     for block in chapter.blocks:
         if previous is not None and not (previous == block.kind == BlockKind.ITEM):
@@ -230,7 +236,7 @@ def write_guide(guide: Guide, folder: Path, force: bool = False, source: Path | 
     _check_target(folder, force)
     files = {"guide.toml": tomli_w.dumps(guide_settings(guide)).encode("utf-8")}
     for chapter in guide.chapters:
-        files[f"{chapter.stem}.txt"] = format_script(chapter).encode("utf-8")
+        files[f"{chapter.stem}.txt"] = format_script(chapter, guide.language).encode("utf-8")
     if source is not None and guide.source:
         files[guide.source] = read_bytes(source, MAX_ARTICLE_BYTES, ArticleError, what="an article")
     staging = _staging_folder(folder)
@@ -303,45 +309,48 @@ def _write_error(path: Path, exc: OSError) -> FileError:
 # -------------------------------------------------------------------- draft
 
 
-def draft_guide(article: Article, slug: str) -> Guide:
-    """A first draft: an introduction from the lead, a chapter per section, sources.
+def draft_guide(article: Article, slug: str, language: str = "en-US") -> Guide:
+    """A first draft in ``language``: an introduction from the lead, a chapter per section, sources.
 
     A numbered item starts with its number ("Step 1: ..."); the article's bylines
     are editor notes in the first script, and a clear review date is ``source_reviewed``.
-    What the editor should know is in :attr:`Guide.notes`.
+    What the editor should know is in :attr:`Guide.notes`. The guide's ``voice`` is
+    left empty, so that the engine's voice for ``language`` is chosen.
     """
     guide = Guide(slug=slug, title=article.title, subtitle=article.subtitle,
-                  source_title=article.title)
+                  source_title=article.title, language=language)
     for section in article.sections:
         if not section.blocks:
             continue
-        title = section.heading or "Introduction"
-        blocks = [_draft_block(block) for block in section.blocks]
-        guide.chapters.append(Chapter(0, title, blocks, [title]))
+        title = section.heading or message(language, "draft.introduction")
+        blocks = [_draft_block(block, language) for block in section.blocks]
+        guide.chapters.append(Chapter(0, title, blocks, [section.heading or LEAD_SOURCE]))
     if article.sources:
         items = [Block(s, BlockKind.ITEM) for s in article.sources]
-        intro = Block("This guide is based on an article that lists these sources.")
-        guide.chapters.append(Chapter(0, "Sources", [intro, *items], ["Article Sources"]))
+        intro = Block(message(language, "draft.sources_intro"))
+        guide.chapters.append(Chapter(0, message(language, "draft.sources"), [intro, *items],
+                                      [SOURCES_SOURCE]))
     width = number_width(len(guide.chapters))
     tails = unique_slugs([chapter.title for chapter in guide.chapters])
     for number, (chapter, tail) in enumerate(zip(guide.chapters, tails, strict=True), start=1):
         chapter.number = number
         chapter.stem = f"{number:0{width}d}-{tail}"
-    kept = keep_bylines(article.bylines, f"{guide.chapters[0].stem}.txt" if guide.chapters else "")
+    kept = keep_bylines(article.bylines, f"{guide.chapters[0].stem}.txt" if guide.chapters else "",
+                        language)
     if guide.chapters:
         guide.chapters[0].notes = kept.chapter_notes
     guide.source_reviewed, guide.notes = kept.source_reviewed, article.notes + kept.notes
     return guide
 
 
-_NUMBERED = re.compile(r"(?i:step\s+)?\d{1,3}\s*[.:)]\s")  # "Step 2: ..." or "2. ..."
+_NUMBERED = re.compile(r"(?i:(step|paso)\s+)?\d{1,3}\s*[.:)]\s")  # "Step 2: ..." or "2. ..."
 
 
-def _draft_block(block: Block) -> Block:
+def _draft_block(block: Block, language: str = "en-US") -> Block:
     """A block of the article as the draft writes it: a numbered item says its step."""
     if block.number is None or _NUMBERED.match(block.text):
         return Block(block.text, block.kind)
-    return Block(f"Step {block.number}: {block.text}", block.kind)
+    return Block(message(language, "draft.step", number=block.number, text=block.text), block.kind)
 
 
 # ------------------------------------------------------------------ finding

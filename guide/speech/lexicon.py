@@ -1,8 +1,10 @@
 """The pronunciation lexicon: how medical words are said, and what they mean.
 
-The built-in lexicon is ``guide/data/lexicon.toml`` (its header comment
-describes the format).  A guide folder may have its own ``lexicon.toml``; its
-entries add to the built-in ones, or override them field by field.
+A language's built-in lexicon is its module's ``LEXICON_PATH``: for English
+``guide/data/lexicon.toml``, whose header describes the format.  A guide's
+own ``lexicon.toml``, read in the guide's language, adds to that language's
+or overrides it field by field.  An entry may name the English term it
+translates (``en = "cerclage"``): the term map of a translated guide.
 
 The script keeps the written word; :meth:`Lexicon.respell` gives the engine
 the spoken form, and :meth:`Lexicon.terms_in` finds where terms are used so
@@ -30,14 +32,13 @@ from guide.speech import languages
 from guide.speech.common import LazyPattern
 
 BUILTIN_PATH = Path(__file__).parent.parent / "data" / "lexicon.toml"
-"""The English lexicon shipped with the package; another language's is its language
-module's ``LEXICON_PATH`` (see :mod:`guide.speech`)."""
+"The English lexicon; another language's is its module's ``LEXICON_PATH`` (see :mod:`guide.speech`)."
 FILE_NAME = "lexicon.toml"
 "The name of a guide's own lexicon, in the guide folder."
-KEYS = ("say", "define", "forms", "match_case", "inside_codes")
+KEYS = ("say", "define", "forms", "match_case", "inside_codes", "en")
 "The keys an entry may have."
-SAY_PATTERN = LazyPattern(r"[A-Za-z]+(?:(?:'|-| )[A-Za-z]+)*")
-"A spoken form: plain letters in words, joined by spaces, hyphens or apostrophes."
+SAY_PATTERN = LazyPattern(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:(?:'|-| )[A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+"A spoken form: letters (accented ones too: 'ilinói') in words, joined by spaces, hyphens or apostrophes."
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class Entry:
     "Match only as written (``DES``, not ``des``); otherwise case is ignored."
     inside_codes: bool = False
     "Also match at a letter-digit boundary: ``FAQ`` in ``FAQ006``, ``HPV`` in ``16HPV``."
+    en: str | None = None
+    "The English term it translates (``cerclage`` for ``cerclaje``), or ``None``; nothing said changes."
 
     @property
     def written_forms(self) -> tuple[str, ...]:
@@ -97,7 +100,8 @@ class Entry:
         define = _optional_text(table, "define") or None
         forms, form_say = _forms(table.get("forms", []))
         match_case, inside_codes = (_flag(table, key) for key in ("match_case", "inside_codes"))
-        return cls(term, say, define, forms, form_say, match_case, inside_codes)
+        english = _optional_text(table, "en") or None
+        return cls(term, say, define, forms, form_say, match_case, inside_codes, english)
 
     def to_dict(self) -> dict[str, Any]:
         """The entry's TOML table (without the term, which is the table's name)."""
@@ -115,6 +119,8 @@ class Entry:
             table["match_case"] = True
         if self.inside_codes:
             table["inside_codes"] = True
+        if self.en:
+            table["en"] = self.en
         return table
 
 

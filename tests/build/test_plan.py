@@ -26,9 +26,9 @@ def normalised(monkeypatch) -> list[str]:
     seen: list[str] = []
     real = narration.normalise
 
-    def counting(text, lexicon=None):
+    def counting(text, lexicon=None, language="en-US"):
         seen.append(text)
-        return real(text, lexicon)
+        return real(text, lexicon, language)
 
     monkeypatch.setattr(narration, "normalise", counting)
     return seen

@@ -44,8 +44,8 @@ SENTENCES = [
 def test_readability_of_three_hand_counted_sentences() -> None:
     figures = readability(SENTENCES)
     assert (figures.words, figures.sentences, figures.syllables) == (24, 3, 13 + 12 + 17)
-    # 206.84 - 0.60 * (100 * 42 / 24) - 1.02 * (100 * 3 / 24) = 206.84 - 105 - 12.75
-    assert figures.fernandez_huerta == 89.1
+    # 206.84 - 0.60 * (100 * 42 / 24) - 1.02 * (24 / 3) = 206.84 - 105 - 8.16
+    assert figures.fernandez_huerta == 93.7
     # 206.835 - 62.3 * 42 / 24 - 24 / 3 = 206.835 - 109.025 - 8
     assert figures.inflesz == 89.8
     assert figures.band == "muy fácil"
@@ -60,6 +60,18 @@ def test_long_words_and_sentences_read_harder() -> None:
                         "prematura e involuntaria de la gestación durante el segundo trimestre."])
     assert hard.inflesz < 55 and hard.band in ("algo difícil", "muy difícil")
     assert hard.fernandez_huerta < readability(SENTENCES).fernandez_huerta
+
+
+def test_shorter_sentences_read_easier_by_both_formulas() -> None:
+    """The same words in more sentences: both scores go up (Fernández-Huerta's F is words per
+    sentence, not sentences per 100 words, which would make short sentences score harder)."""
+    words = ("Su médico pone un punto en el cuello uterino y lo quita cuando el embarazo "
+             "avanzó lo suficiente")
+    one = readability([words + "."])
+    two = readability(["Su médico pone un punto en el cuello uterino.",
+                       "Y lo quita cuando el embarazo avanzó lo suficiente."])
+    assert (one.words, one.syllables) == (two.words, two.syllables)
+    assert two.fernandez_huerta > one.fernandez_huerta and two.inflesz > one.inflesz
 
 
 @pytest.mark.parametrize(("score", "band"), [

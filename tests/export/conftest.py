@@ -55,3 +55,16 @@ def browser():
         chromium.close()
 
 
+
+
+@pytest.fixture(scope="session")
+def spanish_exported(tmp_path_factory) -> Exported:
+    """A small Spanish guide (es-US), approved and built with the real engine, every format exported."""
+    from ..i18n_helpers import build_spanish
+
+    root = tmp_path_factory.mktemp("guia")
+    _, report = build_spanish(root, approved=True)
+    out = root / "exported"
+    chapters = parse_chapters(None, len(report.manifest.chapters))
+    written = export(report.manifest, report.out_dir, out, "all", chapters)
+    return Exported(report.manifest, report.out_dir, out, written)

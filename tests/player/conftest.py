@@ -56,3 +56,14 @@ def player_guide(tmp_path_factory) -> Built:
     report = build(load_guide(scripts), Pyttsx3Engine(), options)
     assert report.manifest.chapters[0].duration_s > 16
     return Built(scripts, root / "audio_out", report.out_dir, manifest_io.load(report.out_dir))
+
+
+@pytest.fixture(scope="session")
+def spanish_guide(tmp_path_factory) -> Built:
+    """A small Spanish guide (es-US, voice es-419), built with the real engine."""
+    from ..i18n_helpers import build_spanish
+
+    root = tmp_path_factory.mktemp("guia")
+    scripts, report = build_spanish(root)
+    assert report.manifest.language == "es-US"
+    return Built(scripts, root / "audio_out", report.out_dir, manifest_io.load(report.out_dir))

@@ -373,3 +373,14 @@ def test_help_says_how_to_reach_chapters_after_9():
     help_lines = lines.help_lines(Timeline(manifest))
     assert "A number from 1 to 9: go to that chapter. For chapter 10 and later, press 9, then n." in help_lines
     assert len(help_lines) == len(lines.HELP)
+
+
+def test_a_position_just_before_the_chapter_it_went_to_is_that_chapter():
+    """mpv may report a position a little before the one it was sent to: after n, the sleep timer
+    set to the end of the chapter does not fire, and the chapter before is not announced again."""
+    player = Player(5.0)
+    player.press("space", "s", "n")
+    assert player.press("space") == ["Playing from 0 s of chapter 2."]
+    player.backend.t = 19.85  # 20.0 is the start of chapter 2; the first tick sees 19.95
+    assert player.play(1.0) == []
+    assert player.session.sleep == "chapter" and not player.backend.paused

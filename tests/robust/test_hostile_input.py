@@ -135,7 +135,7 @@ def test_other_deeply_nested_shapes_are_read_in_linear_time(tmp_path, guide_env)
 def test_a_recursion_error_in_a_parser_is_one_sentence(place, monkeypatch):
     import guide.article as article
 
-    def too_deep(text, path=None):
+    def too_deep(text, path=None, language=None):
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(article, "parse_html", too_deep)

@@ -4,6 +4,7 @@
   "use strict";
   var data = JSON.parse(document.getElementById("guide-data").textContent);
   var chapters = data.chapters;
+  var TEXT = data.text;  /* every word the player says, in the guide's language */
   var root = document.documentElement;
   var audio = document.getElementById("audio");
   var nowPlaying = document.getElementById("now-playing");
@@ -17,6 +18,13 @@
   var settings = { size: 125, contrast: false };
 
   function say(text) { status.textContent = text; }
+
+  /* The message "name" of data.text, its {fields} filled in from values. */
+  function fill(name, values) {
+    return TEXT[name].replace(/\{(\w+)\}/g, function (all, field) {
+      return Object.prototype.hasOwnProperty.call(values || {}, field) ? String(values[field]) : all;
+    });
+  }
 
   function store() {
     try { window.localStorage.setItem("guide-player", JSON.stringify(settings)); } catch (e) { /* private mode */ }
@@ -47,7 +55,7 @@
     nowPlaying.textContent = label(current);
     say(label(current));
     highlight(-1);
-    if (play) { audio.play().catch(function () { say("Press Play to start " + label(current)); }); }
+    if (play) { audio.play().catch(function () { say(fill("press_play", { label: label(current) })); }); }
   }
 
   function sentenceAt(time) {
@@ -72,7 +80,7 @@
 
   function togglePlay() {
     if (audio.paused) {
-      audio.play().catch(function () { say("The audio file could not be played."); });
+      audio.play().catch(function () { say(fill("cannot_play")); });
     } else {
       audio.pause();
     }
@@ -81,7 +89,7 @@
   function seek(seconds) {
     var end = isFinite(audio.duration) ? audio.duration : chapters[current].duration;
     audio.currentTime = Math.max(0, Math.min(end, audio.currentTime + seconds));
-    say(seconds < 0 ? "Back 10 seconds." : "Forward 10 seconds.");
+    say(fill(seconds < 0 ? "back" : "forward"));
   }
 
   function repeatSentence() {
@@ -91,27 +99,40 @@
     if (audio.paused) { togglePlay(); }
   }
 
+  /* A time as the terminal player says it (guide/durations.py), in the guide's language. */
+  function amount(count, unit) {
+    return count === 1 ? fill("duration_" + unit + "_one") : fill("duration_" + unit + "s", { count: count });
+  }
+
   function spoken(seconds) {
     var total = Math.max(0, Math.round(seconds));
     var hours = Math.floor(total / 3600);
     var minutes = Math.floor((total % 3600) / 60);
     var secs = total % 60;
-    if (hours) { return minutes ? hours + " h " + minutes + " min" : hours + " h"; }
-    if (minutes) { return secs ? minutes + " min " + secs + " s" : minutes + " min"; }
-    return secs + " s";
+    var larger, smaller;
+    if (hours) {
+      larger = amount(hours, "hour");
+      smaller = minutes ? amount(minutes, "minute") : "";
+    } else if (minutes) {
+      larger = amount(minutes, "minute");
+      smaller = secs ? amount(secs, "second") : "";
+    } else {
+      return amount(secs, "second");
+    }
+    return smaller ? fill("duration_pair", { larger: larger, smaller: smaller }) : larger;
   }
 
   function where() {
     var left = chapters[current].duration - audio.currentTime;
     for (var i = current + 1; i < chapters.length; i += 1) { left += chapters[i].duration; }
-    return label(current) + ". " + spoken(audio.currentTime) + " of " + spoken(chapters[current].duration) +
-      ". " + spoken(left) + " left in the guide.";
+    return fill("where", { label: label(current), position: spoken(audio.currentTime),
+      length: spoken(chapters[current].duration), left: spoken(left) });
   }
 
   function setRate(rate) {
     audio.defaultPlaybackRate = rate;
     audio.playbackRate = rate;
-    say(rate === 1 ? "Normal speed." : "Speed " + rate + " times normal.");
+    say(rate === 1 ? fill("normal_speed") : fill("speed", { rate: rate }));
   }
 
   function stepRate(step) {
@@ -125,14 +146,14 @@
     settings.size = SIZES[Math.max(0, Math.min(SIZES.length - 1, at + step))];
     applyDisplay();
     store();
-    say("Text size " + settings.size + " percent.");
+    say(fill("text_size", { size: settings.size }));
   }
 
   function toggleContrast() {
     settings.contrast = !settings.contrast;
     applyDisplay();
     store();
-    say(settings.contrast ? "High contrast on." : "High contrast off.");
+    say(fill(settings.contrast ? "contrast_on" : "contrast_off"));
   }
 
   var actions = {
@@ -148,7 +169,7 @@
     smaller: function () { stepSize(-1); },
     larger: function () { stepSize(1); },
     contrast: toggleContrast,
-    restart: function () { audio.currentTime = 0; say("Start of " + label(current) + "."); },
+    restart: function () { audio.currentTime = 0; say(fill("start_of", { label: label(current) })); },
     where: function () { say(where()); }
   };
 
@@ -184,12 +205,12 @@
   });
   audio.addEventListener("timeupdate", function () { highlight(sentenceAt(audio.currentTime)); });
   audio.addEventListener("seeked", function () { highlight(sentenceAt(audio.currentTime)); });
-  audio.addEventListener("play", function () { playButton.textContent = "Pause"; });
-  audio.addEventListener("pause", function () { playButton.textContent = "Play"; });
+  audio.addEventListener("play", function () { playButton.textContent = fill("pause"); });
+  audio.addEventListener("pause", function () { playButton.textContent = fill("play"); });
   audio.addEventListener("ended", function () {
-    if (current < chapters.length - 1) { load(current + 1, true); } else { say("End of the guide."); }
+    if (current < chapters.length - 1) { load(current + 1, true); } else { say(fill("end")); }
   });
-  audio.addEventListener("error", function () { say("The audio file " + chapters[current].file + " could not be opened."); });
+  audio.addEventListener("error", function () { say(fill("file_error", { file: chapters[current].file })); });
 
   /* With JavaScript on, the one player above replaces the player of each chapter. */
   Array.prototype.forEach.call(document.querySelectorAll(".chapter-audio audio"), function (el) { el.hidden = true; });

@@ -4,7 +4,8 @@ The file has the format of ``guide/data/lexicon.toml`` with one more key,
 ``en``: the English term of the built-in English lexicon (or of the English
 guide) that the entry translates, such as ``en = "cerclage"``.  The
 translation check reads it through :func:`term_map`; the pronunciation
-lexicon itself (:func:`builtin_lexicon`) does not need it.
+lexicon (:func:`builtin_lexicon`) keeps it as each entry's ``en``, and says
+nothing differently for it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def _tables() -> dict[str, dict[str, Any]]:
 
 
 def builtin_lexicon() -> Lexicon:
-    """The built-in Spanish pronunciation lexicon (read once), without its ``en`` keys."""
+    """The built-in Spanish pronunciation lexicon (read once), each entry with its ``en``."""
     return _builtin()
 
 
@@ -40,8 +41,7 @@ def _builtin() -> Lexicon:
 
     entries = []
     for term, table in _tables().items():
-        fields = {key: value for key, value in table.items() if key != TRANSLATION_KEY}
-        entries.append(Entry.from_dict(term, fields, f" ({LEXICON_PATH.name})"))
+        entries.append(Entry.from_dict(term, table, f" ({LEXICON_PATH.name})"))
     return Lexicon(entries)
 
 

@@ -40,6 +40,10 @@ Judgement calls, in one place:
   kilogramo", "mm Hg" → "milímetros de mercurio", "°C" → "grados
   centígrados".
 * "¿" and "¡" are kept: espeak-ng reads the question's tune from them.
+* **Letters on their own** are said by their Latin American names outside
+  Spain: the initial "W." is "doble u", not Spain's "uve doble"
+  (:data:`LETTERS_IN_THE_AMERICAS`); an initial's full stop before a name is
+  dropped, as espeak-ng would end the sentence there.
 """
 
 from __future__ import annotations
@@ -229,6 +233,10 @@ GREEK: dict[str, str] = {
     "τ": "tau", "ω": "omega", "Δ": "delta", "Ω": "omega",
 }
 "Greek letters said by their Spanish names."
+
+LETTERS_IN_THE_AMERICAS: dict[str, str] = {"W": "doble u"}
+"""Letters said on their own (an initial, "Genevieve W. Ressel") whose name in Latin American
+Spanish is not Spain's, which espeak-ng says in every region ("uve doble")."""
 
 KEEP_PUNCTUATION = frozenset(".,;:!?'()-¿¡")
 """The punctuation the engine is given; "¿" and "¡" are kept, since

@@ -13,7 +13,9 @@ written down):
 5. abbreviations ("Dra." → "doctora", "EE. UU." → "Estados Unidos");
 6. numbers for the region: decimals, units, percentages, fractions,
    ordinals, blood pressure, gender;
-7. symbols left over, then a filter that keeps letters, digits and plain
+7. letters on their own by their names in the region ("W." → "doble u"
+   outside Spain);
+8. symbols left over, then a filter that keeps letters, digits and plain
    punctuation, with "¿" and "¡".
 """
 
@@ -61,6 +63,7 @@ def normalise_es(text: str, region: str = R.DEFAULT_REGION, lexicon: Lexicon | N
     text = lexicon.respell(text)
     text = expand_abbreviations(text)
     text = speak_numbers(text, region)
+    text = speak_letters(text, region)
     text = speak_symbols(text)
     return tidy(text)
 
@@ -150,6 +153,23 @@ def _period_stays(ends: str, after: str) -> bool:
     if not rest.strip():
         return True
     return rest[0].isspace() and ends_before(ends, rest.split()[0])
+
+
+# --------------------------------------------------------------------- letters
+
+_LONE_LETTER = LazyPattern(r"(?<![\w.'&-])([A-Z])(?:\.(?=\s+[A-ZÁÉÍÓÚÑ]))?(?![\w'&-]|\.\w)")
+
+
+def speak_letters(text: str, region: str | None) -> str:
+    """A letter on its own said by its name in the region: "Genevieve W. Ressel" →
+    "Genevieve doble u Ressel" outside Spain; an initial's full stop goes with it."""
+    if R.in_spain(region) or not any(letter in text for letter in R.LETTERS_IN_THE_AMERICAS):
+        return text
+
+    def name(match: re.Match[str]) -> str:
+        return R.LETTERS_IN_THE_AMERICAS.get(match[1], match.group())
+
+    return _LONE_LETTER.sub(name, text)
 
 
 # --------------------------------------------------------------------- symbols
