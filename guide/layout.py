@@ -117,3 +117,12 @@ def check_out_root(out_root: Path, guide: Guide) -> None:
     if any((folder / "guide.toml").exists() for folder in [root, *root.parents]):
         raise UnsafeOutput(out_root, "is inside a guide folder, so built guides cannot go there.",
                            hint="out")
+
+
+def default_cache_dir() -> Path:
+    """The clip cache folder: ``$GUIDE_CACHE_DIR``, or the user cache folder of this platform."""
+    if os.environ.get("GUIDE_CACHE_DIR"):
+        return Path(os.environ["GUIDE_CACHE_DIR"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("guide", appauthor=False))

@@ -12,11 +12,13 @@ of these, or one of these ``| None``.
 
 from __future__ import annotations
 
+import functools
 import math
 import types
 import typing
 from dataclasses import MISSING, fields, is_dataclass
 from enum import Enum
+from typing import Any
 
 T = typing.TypeVar("T")
 
@@ -41,7 +43,7 @@ def from_json(cls: type[T], data: object) -> T:
         raise TypeError(f"{cls.__name__} is not a dataclass")
     if not isinstance(data, dict):
         raise ValueError(f"{cls.__name__} is not an object")
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     values = {}
     for f in fields(cls):
         if f.name in data:
@@ -49,6 +51,13 @@ def from_json(cls: type[T], data: object) -> T:
         elif f.default is MISSING and f.default_factory is MISSING:
             raise ValueError(f"{cls.__name__} has no {f.name}")
     return cls(**values)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """``cls``'s field types, worked out once: the annotations are strings, and reading them
+    compiles each one, which for a manifest of a thousand sentences took most of a no-op build."""
+    return typing.get_type_hints(cls)
 
 
 def _value(kind, value: object, name: str):

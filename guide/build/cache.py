@@ -12,7 +12,6 @@ missing, and the clip is made again.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import struct
 from dataclasses import dataclass
@@ -20,18 +19,10 @@ from pathlib import Path
 
 from guide.engines.base import Clip
 from guide.files import replacing
+from guide.layout import default_cache_dir  # noqa: F401 (named there; importers use it from here too)
 
 MAGIC = b"GUIDECLIP1"
 _HEADER = struct.Struct("<10s32sI")
-
-
-def default_cache_dir() -> Path:
-    """``$GUIDE_CACHE_DIR``, or the user cache folder of this platform."""
-    if os.environ.get("GUIDE_CACHE_DIR"):
-        return Path(os.environ["GUIDE_CACHE_DIR"])
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("guide", appauthor=False))
 
 
 def clip_key(spoken: str, engine_id: str) -> str:

@@ -198,28 +198,27 @@ class Pyttsx3Engine:
         self.clips_retried = 0
         "Clips that were made again after a failed try, since this engine was made."
         self._count_lock = threading.Lock()
-        self._version: str | None = None
+        self._known: dict | None = None
+
+    def _facts(self) -> dict:
+        """The versions and voices, kept on disk between runs (:mod:`guide.engines.espeak_facts`)."""
+        if self._known is None:
+            from guide.engines.espeak_facts import facts
+            from guide.layout import default_cache_dir
+
+            self._known = facts(default_cache_dir(), _find_facts)
+        return self._known
 
     @property
     def version(self) -> str:
         """pyttsx3 and espeak-ng versions."""
-        if self._version is None:
-            from importlib.metadata import version
-
-            out = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True)
-            espeak = out.stdout.split("text-to-speech:")[-1].split("Data")[0].strip()
-            self._version = f"pyttsx3 {version('pyttsx3')}, espeak-ng {espeak}"
-        return self._version
+        return str(self._facts()["version"])
 
     def id(self, voice: str, rate: int) -> str:
         return f"{self.name} {self.version} voice={voice} rate={rate}"
 
     def voices(self) -> list[Voice]:
-        import pyttsx3
-
-        engine = pyttsx3.init("espeak")
-        found = [Voice(v.id, v.name, tuple(v.languages or ())) for v in engine.getProperty("voices")]
-        return sorted(found, key=lambda v: v.id)
+        return [Voice(id_, name, tuple(languages)) for id_, name, languages in self._facts()["voices"]]
 
     def describe_voice(self, voice: str) -> dict:
         wanted = voice.lower()
@@ -297,3 +296,18 @@ def make_engine(name: str) -> Engine:
 
         return PiperEngine()
     return Pyttsx3Engine()
+
+
+def _find_facts() -> dict:
+    """Ask espeak-ng and pyttsx3 themselves: versions, data folder, voices (sorted by id)."""
+    from importlib.metadata import version
+
+    import pyttsx3
+
+    out = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True).stdout
+    espeak = out.split("text-to-speech:")[-1].split("Data")[0].strip()
+    data = out.split("Data at:")[-1].strip() if "Data at:" in out else None
+    engine = pyttsx3.init("espeak")
+    voices = sorted([v.id, v.name, list(v.languages or ())] for v in engine.getProperty("voices"))
+    return {"version": f"pyttsx3 {version('pyttsx3')}, espeak-ng {espeak}", "data": data,
+            "voices": voices}
