@@ -18,10 +18,12 @@ same words.
 
 from __future__ import annotations
 
-from guide.speech.common import LazyPattern
 from guide.speech.es import rules as R
 
 MAX_WORDS = 40
+
+NAME_TAG = "es-419"
+"The tag the splitter is asked with: splitting does not depend on the region."
 "The most words a sentence may have before it is cut."
 
 OPENERS = "\"'([{\u201c\u2018\u00ab\u00bf\u00a1"
@@ -63,96 +65,29 @@ SPLIT_ABBREVIATIONS: tuple[R.Abbreviation, ...] = _split_abbreviations()
 """The abbreviations word by word, as the splitter sees them ("EE." never
 ends a sentence, "UU." ends one before a sentence starter)."""
 
-_ENDS = (".", "?", "!", "…")
-_INITIALS = LazyPattern(r"(?:[A-Za-zÁÉÍÓÚÑáéíóúñ]\.)+")
+
+
+# The splitting itself is the one splitter of guide.speech.sentences, reading the tables above
+# through the language registry; these two names keep the Spanish module's own API.
 
 
 def split_es(text: str, max_words: int = MAX_WORDS) -> list[str]:
     """Split Spanish text into sentences of at most ``max_words`` words."""
-    if max_words < 1:
-        raise ValueError(f"max_words must be at least 1, not {max_words}")
-    words = text.split()
-    sentences: list[str] = []
-    start = 0
-    for i, word in enumerate(words):
-        following = words[i + 1] if i + 1 < len(words) else None
-        if following is None or ends_sentence(word, following):
-            sentences.extend(_cap(words[start : i + 1], max_words))
-            start = i + 1
-    return sentences
+    from guide.speech.sentences import split_sentences
+
+    return split_sentences(text, max_words, language=NAME_TAG)
 
 
 def ends_sentence(word: str, following: str) -> bool:
     """Whether a sentence ends after ``word`` when ``following`` is the next word."""
-    core = word.rstrip(CLOSERS)
-    if not core.endswith(_ENDS):
-        return False
-    first = following.lstrip(OPENERS)
-    if not first or not (first[0].isupper() or first[0].isdigit()):
-        return False
-    if not core.endswith(".") or core.endswith(".."):
-        return True
-    core = core.lstrip(OPENERS)
-    abbr = abbreviation(core)
-    if abbr is not None:
-        return ends_before(abbr.ends, following)
-    if _INITIALS.fullmatch(core):
-        return ends_before(R.STARTER, following)
-    return True
+    from guide.speech import languages
+    from guide.speech.sentences import _ends_sentence
+
+    return _ends_sentence(word, following, languages.speech(NAME_TAG))
 
 
 def ends_before(mode: str, next_word: str) -> bool:
     """Whether an abbreviation whose ``ends`` is ``mode`` ends a sentence before ``next_word``."""
-    word = next_word.lstrip(OPENERS)
-    if not word or not (word[0].isupper() or word[0].isdigit()) or mode == R.NEVER:
-        return False
-    if mode == R.NUMBER:
-        return not word[0].isdigit()
-    if mode == R.CAPITAL or next_word[:1] in "¿¡":
-        return True
-    return word.casefold().rstrip(".,;:!?'\")\u201d\u2019") in SENTENCE_STARTERS
+    from guide.speech.sentences import ends_before as generic
 
-
-def abbreviation(core: str) -> R.Abbreviation | None:
-    """The abbreviation a word ending in '.' is ('Dra.', '(Sra.', 'UU.'), or ``None``."""
-    for abbr in SPLIT_ABBREVIATIONS:
-        written = abbr.written
-        if core == written or (abbr.any_case and core.casefold() == written.casefold()):
-            return abbr
-    tail = core.rsplit("(", 1)[-1]
-    return abbreviation(tail) if tail != core else None
-
-
-# ----------------------------------------------------------------- long runs
-
-
-def _cap(words: list[str], max_words: int) -> list[str]:
-    pieces = []
-    start = 0
-    while len(words) - start > max_words:
-        cut = _best_cut(words, start, max_words)
-        pieces.append(" ".join(words[start:cut]))
-        start = cut
-    if start < len(words):
-        pieces.append(" ".join(words[start:]))
-    return pieces
-
-
-def _best_cut(words: list[str], start: int, max_words: int) -> int:
-    best, best_score = start + max_words, 0
-    for cut in range(start + max(1, max_words // 2), start + max_words + 1):
-        score = _cut_score(words[cut - 1], words[cut])
-        if score >= best_score and score > 0:
-            best, best_score = cut, score
-    return best
-
-
-def _cut_score(before: str, after: str) -> int:
-    core = before.rstrip(CLOSERS)
-    if core.endswith((";", ":")):
-        return 3
-    if core.endswith(",") or before.endswith(("—", "–")) or {"-", "--", "–", "—"} & {before, after}:
-        return 2
-    if after.casefold().lstrip("¿¡").strip(",;:") in CONJUNCTIONS:
-        return 1
-    return 0
+    return generic(mode, next_word, NAME_TAG)
