@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from guide.check import readability
 from guide.check import terms as check_terms
 from guide.check.language import rules_language
+from guide.check.messages import check_message, report_language
 from guide.check.problem import Problem
 from guide.durations import spoken_duration
 from guide.manifest import Manifest
@@ -89,21 +90,22 @@ def chapter_stats(chapter: Chapter, narration, manifest: Manifest | None,
     n = chapter.number
     problems = []
     if not words:
-        problems.append(Problem("warning", n, "the chapter has nothing to say.", "length"))
-    problems += readability.problems(n, found, *targets)
+        problems.append(Problem("warning", n, check_message(language, "empty_chapter"), "length"))
+    problems += readability.problems(n, found, *targets, language)
     for sentence, count in zip(sentences, lengths, strict=True):
         if count > MAX_SENTENCE_WORDS:
             start = " ".join(sentence.split()[:8])
-            problems.append(Problem(
-                "error", n, f'the sentence that starts "{start}" has {count} words; the limit is '
-                f"{MAX_SENTENCE_WORDS}.", "sentence", {"sentence": sentence, "sentence_words": count}))
+            problems.append(Problem("error", n, check_message(
+                language, "sentence_long", start=start, count=count, limit=MAX_SENTENCE_WORDS),
+                "sentence", {"sentence": sentence, "sentence_words": count}))
     if duration > MAX_CHAPTER_S:
-        how_long = (f"it will be about {spoken_duration(duration)} long ({_why_estimate(manifest)})"
-                    if estimated else f"it is {spoken_duration(duration)} long")
-        problems.append(Problem(
-            "warning", n, f"{how_long}; the limit is {spoken_duration(MAX_CHAPTER_S)}, so split it "
-            "into shorter chapters.", "length", {"duration_s": round(duration, 2),
-                                                 "estimated": estimated}))
+        lang = report_language(language)
+        said, limit = spoken_duration(duration, lang), spoken_duration(MAX_CHAPTER_S, lang)
+        text = (check_message(lang, "chapter_long_estimated", duration=said, limit=limit,
+                              why=_why_estimate(manifest, lang)) if estimated
+                else check_message(lang, "chapter_long", duration=said, limit=limit))
+        problems.append(Problem("warning", n, text, "length",
+                                {"duration_s": round(duration, 2), "estimated": estimated}))
     return stats, problems
 
 
@@ -112,10 +114,9 @@ def count_words(sentence: str) -> int:
     return sum(any(c.isalnum() for c in w) for w in sentence.split())
 
 
-def _why_estimate(manifest: Manifest | None) -> str:
-    if manifest is None:
-        return "an estimate, as the guide is not built"
-    return "an estimate, as the script changed after the guide was built"
+def _why_estimate(manifest: Manifest | None, language: str) -> str:
+    return check_message(language, "estimate_not_built" if manifest is None
+                         else "estimate_changed")
 
 
 def _duration(chapter: Chapter, narration, manifest: Manifest | None,

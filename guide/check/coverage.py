@@ -21,6 +21,7 @@ from pathlib import Path
 from guide.article import read_article
 from guide.check import terms as check_terms
 from guide.check import words as check_words
+from guide.check.messages import check_message
 from guide.check.problem import Problem
 from guide.model import Article, Guide
 from guide.speech.lexicon import Lexicon
@@ -67,21 +68,16 @@ def coverage_problems(guide: Guide, article: Article) -> list[Problem]:
         for name in chapter.sources:
             used.add(key(name))
             if key(name) not in known and key(name) not in SOURCE_LIST_NAMES:
-                problems.append(Problem(
-                    "warning", chapter.number, f'its "# Source:" line names "{name}", which is not '
-                    f"a section of the article; the sections are: {', '.join(sections)}.",
-                    "source", {"source": name}))
+                problems.append(Problem("warning", chapter.number, check_message(
+                    guide.language, "source_not_section", name=name,
+                    sections=", ".join(sections)), "source", {"source": name}))
     for name in sections:
         if key(name) not in used:
-            problems.append(Problem(
-                "error", None, f'no chapter uses the article section "{name}"; every section '
-                'must be in the narration, so put its facts in a chapter and name it on that '
-                'chapter\'s "# Source:" line.', "coverage", {"section": name}))
+            problems.append(Problem("error", None, check_message(
+                guide.language, "section_unused", name=name), "coverage", {"section": name}))
     if article.sources and not used & set(SOURCE_LIST_NAMES):
-        problems.append(Problem(
-            "warning", None, "the article lists its sources, but no chapter reads them; add a "
-            'Sources chapter whose "# Source:" line is Article Sources.', "coverage",
-            {"section": "Article Sources"}))
+        problems.append(Problem("warning", None, check_message(guide.language, "sources_unread"),
+                                "coverage", {"section": "Article Sources"}))
     return problems
 
 
@@ -107,9 +103,7 @@ def drift_problems(guide: Guide, article: Article, lexicon: Lexicon,
         expected = (not chapter.sources or check_terms.is_glossary(chapter.title)
                     or chapter.number in citations)
         problems.append(Problem(
-            "info" if expected else "warning", chapter.number,
-            f"{len(words)} {'word' if len(words) == 1 else 'words'} that the article does not "
-            f"use: {', '.join(words)}; check that "
-            f"{'it brings' if len(words) == 1 else 'they bring'} in no new medical claim.", "drift",
-            {"words": words}))
+            "info" if expected else "warning", chapter.number, check_message(
+                language, "drift_one" if len(words) == 1 else "drift_many", count=len(words),
+                words=", ".join(words)), "drift", {"words": words}))
     return problems

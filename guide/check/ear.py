@@ -185,10 +185,13 @@ def _meanings(date: str) -> tuple[str, str, str]:
 
 def _date_message(date: str, where: str) -> str:
     """``the date "03/04/2025" could mean March 4 or April 3, in the sentence "..."; ...``"""
+    from guide.check.messages import check_message
+
     one, other, year = _meanings(date)
-    like = f'"{one}, {year}" or "{other}, {year}"' if year else f'"{one}" or "{other}"'
-    return (f'the date "{date}" could mean {one} or {other}, {where}; write the month as a word, '
-            f"like {like}, whichever is meant.")
+    like = check_message("en", "date_like_year" if year else "date_like", one=one, other=other,
+                         year=year)
+    return check_message("en", "date_ambiguous", date=date, one=one, other=other, where=where,
+                         like=like)
 
 
 def byline_notes(guide: Guide) -> Iterator[tuple[int, str]]:
@@ -227,34 +230,38 @@ def _date_problems(guide: Guide, sentences) -> list[Problem]:
         from guide.speech import es
 
         dates, message = es.ambiguous_dates, ear_es.date_message
+    from guide.check.messages import check_message
+
+    lang = "es" if spanish else "en"
     problems = []
     for s in sentences:
-        where = f'in the sentence "{s.text}"'
+        where = check_message(lang, "in_sentence", sentence=s.text)
         for date in dates(s.text):
             problems.append(Problem("warning", s.chapter, message(date, where), "date",
                                     {"date": date, "sentence": s.text}))
         for written, word in twelve_oclock(s.text):
             other = "midnight" if word == "noon" else "noon"
             said = ear_es.TWELVE_WORDS[word] if spanish else word
-            problems.append(Problem(
-                "warning", s.chapter, f'the time "{written}" is often taken for {other}, {where}; '
-                f'write "{said}" instead.', "date", {"time": written, "sentence": s.text}))
+            problems.append(Problem("warning", s.chapter, check_message(
+                lang, f"twelve_taken_for_{other}", written=written, where=where, said=said),
+                "date", {"time": written, "sentence": s.text}))
         if spanish:
-            problems += _number_problems(s, guide.language)
+            problems += _number_problems(s, guide.language, where)
     for chapter, note in byline_notes(guide):
         for date in dates(note):
             problems.append(Problem("warning", chapter, message(
-                date, f'in the editor note "{note}"'), "date", {"date": date, "note": note}))
+                date, check_message(lang, "in_note", note=note)), "date",
+                {"date": date, "note": note}))
     return problems
 
 
-def _number_problems(sentence, language: str) -> list[Problem]:
+def _number_problems(sentence, language: str, where: str) -> list[Problem]:
     """A warning for each number of a Spanish sentence that regions read differently."""
     from guide.check import ear_es
     from guide.speech import es
 
     return [Problem("warning", sentence.chapter, ear_es.number_message(
-                number, language, f'in the sentence "{sentence.text}"'), "number",
+                number, language, where), "number",
                 {"number": number, "sentence": sentence.text})
             for number in es.ambiguous_numbers(sentence.text)]
 
@@ -272,6 +279,9 @@ def item_size(text: str) -> tuple[int, int]:
 
 
 def _item_problems(guide: Guide, skip: Collection[int]) -> list[Problem]:
+    from guide.check.messages import check_message
+
+    lang = guide.language
     problems = []
     for chapter in guide.chapters:
         if chapter.number in skip:
@@ -280,13 +290,14 @@ def _item_problems(guide: Guide, skip: Collection[int]) -> list[Problem]:
             parts, words = item_size(block.text)
             if block.kind != BlockKind.ITEM or (parts <= MAX_CELLS and words <= MAX_ITEM_WORDS):
                 continue
-            sizes = [f"{parts} parts"] if parts > MAX_CELLS else []
-            sizes += [f"{words} words"] if words > MAX_ITEM_WORDS else []
+            sizes = [check_message(lang, "parts", count=parts)] if parts > MAX_CELLS else []
+            sizes += [check_message(lang, "words", count=words)] if words > MAX_ITEM_WORDS else []
+            size = (check_message(lang, "both", one=sizes[0], other=sizes[1]) if len(sizes) == 2
+                    else sizes[0])
             start = " ".join(block.text.split()[:8])
-            problems.append(Problem(
-                "warning", chapter.number, f'the list item that starts "{start}" has '
-                f"{' and '.join(sizes)}; a listener can follow at most {MAX_CELLS} parts and "
-                f"{MAX_ITEM_WORDS} words, so split it into shorter items.", "item",
+            problems.append(Problem("warning", chapter.number, check_message(
+                lang, "item_long", start=start, sizes=size, max_parts=MAX_CELLS,
+                max_words=MAX_ITEM_WORDS), "item",
                 {"item": block.text, "parts": parts, "item_words": words}))
     return problems
 
@@ -297,6 +308,8 @@ def web_addresses(text: str) -> list[str]:
 
 
 def _address_problems(sentences, lexicon: Lexicon, language: str) -> list[Problem]:
+    from guide.check.messages import check_message
+
     problems, seen = [], set()
     for s in sentences:
         for address in web_addresses(s.text):
@@ -305,10 +318,9 @@ def _address_problems(sentences, lexicon: Lexicon, language: str) -> list[Proble
             if count <= MAX_ADDRESS_WORDS or address in seen:
                 continue
             seen.add(address)
-            problems.append(Problem(
-                "warning", s.chapter, f'the web address "{address}" takes {count} words to say, in the '
-                f'sentence "{s.text}"; give a shorter address, like the site\'s main address or '
-                "a short link.", "address",
+            problems.append(Problem("warning", s.chapter, check_message(
+                language, "address_long", address=address, count=count, sentence=s.text),
+                "address",
                 {"address": address, "spoken": spoken, "spoken_words": count,
                  "sentence": s.text}))
     return problems
@@ -318,15 +330,15 @@ def _address_problems(sentences, lexicon: Lexicon, language: str) -> list[Proble
 
 
 def _visual_problems(sentences, language: str) -> list[Problem]:
+    from guide.check.messages import check_message
+
     problems = []
     for s in sentences:
         text = _URL.sub(lambda m: " " * len(m[0]), s.checked)
         for words, advice in visual_references(text, language):
-            what = "word" if len(words.split()) == 1 else "words"
-            works = "works" if what == "word" else "work"
-            problems.append(Problem(
-                "warning", s.chapter, f'the {what} "{words}" {works} only on paper or a screen, '
-                f'in the sentence "{s.text}"; {advice}.', "visual",
+            key = "visual_one" if len(words.split()) == 1 else "visual_many"
+            problems.append(Problem("warning", s.chapter, check_message(
+                language, key, words=words, sentence=s.text, advice=advice), "visual",
                 {"words": words, "sentence": s.text}))
     return problems
 

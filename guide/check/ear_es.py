@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from guide.check.messages import check_message
 from guide.speech.common import LazyPattern
 
 MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
@@ -41,19 +42,19 @@ _POINTING = (r"(?:vea|ver|lea|leer|consulte|descrit[oa]s?|mencionad[oa]s?|indica
              r"se (?:muestran?|explican?|describen?|indican?|enumeran?|listan?))")
 _SHOWS = r"(?:se (?:muestran?|explican?|indican?|describen?|enumeran?)|encontrará|verá|hay)"
 
-_FOLLOWS = 'say "a continuación" or "lo que sigue" instead'
-_HEARD = 'say "que oyó" or "antes" instead'
-_IN_WORDS = "describe in words what it shows instead"
-_CHOOSE = 'say "elija" instead'
+_FOLLOWS = "advice_follows"
+_HEARD = "advice_heard"
+_IN_WORDS = "advice_in_words"
+_CHOOSE = "advice_choose"
 
 VISUAL_RULES: tuple[tuple[str, str], ...] = (
     (rf"\b{_DET} {_MODIFIERS}{_LIST} (?:de )?(?:más )?abajo\b",
-     'say "la lista que sigue" instead'),
+     "advice_list_follows"),
     (rf"\b{_DET} {_MODIFIERS}{_LIST} (?:de )?(?:más )?arriba\b",
-     'say "la lista que acaba de oír" instead'),
+     "advice_list_heard"),
     (rf"\b(?:vea|mire|consulte|ver|observe) {_DET} (?:siguiente )?{_TABLE}\b|"
      rf"\b(?:esta|estas|la siguiente|las siguientes) {_TABLE}\b|\b(?:la )?{_TABLE} siguientes?\b|"
-     r"\b(?:tabla|cuadro) [0-9]+\b", 'say "la lista que sigue" instead'),
+     r"\b(?:tabla|cuadro) [0-9]+\b", "advice_list_follows"),
     (rf"\b{_DET} {_MODIFIERS}{_PICTURE} (?:de )?(?:abajo|arriba|aquí|a la (?:izquierda|derecha))\b|"
      rf"\b(?:vea|mire|observe|ver) (?:{_DET} )?(?:siguiente )?{_PICTURE}(?: [0-9]+)?\b|"
      rf"\b(?:en|de) (?:esta|este|estas|estos|la siguiente|el siguiente) {_PICTURE}\b|"
@@ -61,43 +62,45 @@ VISUAL_RULES: tuple[tuple[str, str], ...] = (
      r"\bfigura [0-9]+\b", _IN_WORDS),
     (r"\b(?:haga clic|pulse|toque|siga|use|abra|visite) (?:en )?(?:el|este|un|los|estos) "
      r"(?:enlaces?|vínculos?|links?)\b|\b(?:el |este )?(?:enlaces?|vínculos?) (?:de )?"
-     r"(?:abajo|arriba|aquí)\b", "read the web address out instead"),
+     r"(?:abajo|arriba|aquí)\b", "advice_read_address"),
     (rf"\b{_POINTING} (?:más )?abajo\b|\babajo {_SHOWS}\b", _FOLLOWS),
     (rf"\b{_POINTING} (?:más )?arriba\b|\barriba {_SHOWS}\b|\blo (?:de )?arriba\b", _HEARD),
     (r"\b(?:haga|hacer|hace|dé|dar|pulse|presione) (?:doble )?clic\b|\bclic (?:aquí|en)\b|"
      r"\bcliquee\b|\btoque (?:aquí|en|el botón|la pantalla|el ícono|el icono)\b|"
      r"\bpulse (?:aquí|en|el botón)\b", _CHOOSE),
     (r"\b(?:desplácese|desplace|deslícese) (?:hacia )?(?:abajo|arriba)?|\bdeslice el dedo\b",
-     'say "siga escuchando", or name the chapter, instead'),
+     "advice_keep_listening"),
     (r"\b(?:en|al (?:principio|final) de) (?:esta|la) (?:página(?: web)?|pantalla)\b|"
      r"\ben (?:este|el) sitio(?: web)?\b|\ben su pantalla\b|"
      r"\b(?:vea|vaya a|consulte) (?:la )?páginas? [0-9]+\b|\b(?:esta|la siguiente|la anterior) página\b",
-     'say "en esta guía" or "en este capítulo" instead'),
+     "advice_this_guide"),
     (r"\b(?:la )?columna (?:de la )?(?:izquierda|derecha)\b|\bbarra lateral\b|"
      r"\bla (?:primera|segunda|tercera|última|siguiente) columna\b",
-     "name in words what it holds instead"),
+     "advice_name_column"),
     (r"\b(?:en negrita|en cursiva|subrayad[oa]s?|resaltad[oa]s? en (?:amarillo|rojo|azul|verde))\b",
-     'say "esto es importante" instead'),
+     "advice_important"),
 )
-"(pattern, advice): Spanish words that point at a page or a screen, and what to say instead."
+"""(pattern, advice): Spanish words that point at a page or a screen, and the ``check``
+catalogue's key of what to say instead."""
 
 _VISUAL = [(LazyPattern(pattern, re.I), advice) for pattern, advice in VISUAL_RULES]
 
 
 def visual_rules() -> list[tuple[LazyPattern, str]]:
-    """The Spanish rules, compiled when first used."""
-    return _VISUAL
+    """The Spanish rules, compiled when first used, each with its advice in Spanish."""
+    return [(pattern, check_message("es", key)) for pattern, key in _VISUAL]
 
 
 def date_message(date: str, where: str) -> str:
-    """``the date "03/04/2025" could mean 3 de abril or 4 de marzo, in ...; write ...``"""
+    """``la fecha "03/04/2025" puede ser el 3 de abril o el 4 de marzo, en ...; escriba ...``"""
     first, second, year = re.split(r"[/.-]", date)
     one = f"{int(first)} de {MONTHS[int(second) - 1]}"
     other = f"{int(second)} de {MONTHS[int(first) - 1]}"
     full = len(year) == 4
-    like = f'"{one} de {year}" or "{other} de {year}"' if full else f'"{one}" or "{other}"'
-    return (f'the date "{date}" could mean {one} or {other}, {where}; write the month as a '
-            f"word, like {like}, whichever is meant.")
+    like = check_message("es", "date_like_year" if full else "date_like", one=one, other=other,
+                         year=year)
+    return check_message("es", "date_ambiguous", date=date, one=one, other=other, where=where,
+                         like=like)
 
 
 TWELVE_WORDS = {"noon": "mediodía", "midnight": "medianoche"}
@@ -105,30 +108,29 @@ TWELVE_WORDS = {"noon": "mediodía", "midnight": "medianoche"}
 
 
 def number_message(number: str, language: str, where: str) -> str:
-    """``the number "2.400" is 2.4 in this guide's region (es-US) but 2400 where ...``"""
+    """``el número "2.400" es 2.4 en la región de esta guía (es-US), pero 2400 en ...``"""
     from guide.speech.es.numbers import read_number
     from guide.speech.es.rules import decimal_mark
 
     mark = decimal_mark(language)
     other = "," if mark == "." else "."
     ours, theirs = read_number(number, mark), read_number(number, other)
-    return (f'the number "{number}" is {_said(ours, mark)} in this guide\'s region ({language}) '
-            f"but {_said(theirs, other)} in regions whose decimal mark is the {_name(other)}, "
-            f"{where}; write "
-            f'it so that it is read one way only: "{_thousands(number)}" for the thousands, or '
-            f'the decimal without its zeros at the end, like "{_decimal(number, mark)}".')
+    return check_message("es", "number_ambiguous", number=number, ours=_said(ours, mark),
+                         language=language, theirs=_said(theirs, other), mark=_name(other),
+                         where=where, thousands=_thousands(number),
+                         decimal=_decimal(number, mark))
 
 
 def _said(read: tuple[str, str | None] | None, mark: str) -> str:
     if read is None:
-        return "not a number"
+        return check_message("es", "not_a_number")
     whole, part = read
     part = (part or "").rstrip("0")
     return f"{whole}{mark}{part}" if part else whole
 
 
 def _name(mark: str) -> str:
-    return "point" if mark == "." else "comma"
+    return check_message("es", "mark_point" if mark == "." else "mark_comma")
 
 
 def _thousands(number: str) -> str:

@@ -14,6 +14,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from guide.check.messages import check_message
 from guide.check.problem import Problem
 from guide.errors import GuideError
 from guide.model import Guide
@@ -48,13 +49,11 @@ def unused_entries(guide: Guide, lexicon: Lexicon) -> list[Problem]:
         codes = [] if entry.inside_codes else Lexicon([replace(entry, inside_codes=True)]).terms_in(text)
         if codes:
             code = _code_at(text, codes[0].position)
-            advice = (f'it is written inside "{code}", so add inside_codes = true to the entry '
-                      "to match it there")
+            advice = check_message(guide.language, "lexicon_inside_codes", code=code)
         else:
-            advice = "check its spelling and its forms, or remove it"
-        problems.append(Problem(
-            "warning", None, f'the entry "{term}" of the guide\'s lexicon.toml matches no word of '
-            f"the guide, so it changes nothing; {advice}.", "lexicon", {"term": term}))
+            advice = check_message(guide.language, "lexicon_check_spelling")
+        problems.append(Problem("warning", None, check_message(
+            guide.language, "lexicon_unused", term=term, advice=advice), "lexicon", {"term": term}))
     return problems
 
 

@@ -302,19 +302,26 @@ def _everyday(chapters, report) -> bool:
     return True
 
 
-def report_lines(result: dict | None) -> list[str]:
+def report_lines(result: dict | None, language: str = "en") -> list[str]:
     """The two lines of the text report: the percentages (and the scored items not met), then
-    what a person must still rate."""
+    what a person must still rate; in the guide's language (English unless it is Spanish)."""
+    from guide.check.messages import check_message
+
     if not result:
         return []
     parts, missed = [], []
     for domain, names in (("understandability", UNDERSTANDABILITY),
                           ("actionability", ACTIONABILITY)):
         percent = result[domain]["percent"]
-        parts.append(f"{domain} {'not scored' if percent is None else f'{percent} %'}")
-        missed += [names[k] for k, v in result[domain]["items"].items() if v is False]
-    first = f"PEMAT-A/V self-check: {', '.join(parts)}."
+        parts.append(check_message(language, f"pemat_{domain}_not_scored") if percent is None
+                     else check_message(language, f"pemat_{domain}", percent=percent))
+        missed += [check_message(language, f"pemat_item_{k}")
+                   for k, v in result[domain]["items"].items() if v is False and k in names]
+    first = check_message(language, "pemat_scores", scores=", ".join(parts))
     if missed:
-        first += f" Not met: {'; '.join(missed)}."
+        first += " " + check_message(language, "pemat_not_met", items="; ".join(missed))
+    rate_keys = {text: f"pemat_rate_{i}" for i, text in
+                 enumerate(TO_RATE["understandability"] + TO_RATE["actionability"], 1)}
     to_rate = result["understandability"]["to_rate"] + result["actionability"]["to_rate"]
-    return [first, f"A person must still rate: {'; '.join(to_rate)}."]
+    said = [check_message(language, rate_keys[t]) if t in rate_keys else t for t in to_rate]
+    return [first, check_message(language, "pemat_to_rate", items="; ".join(said))]

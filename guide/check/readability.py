@@ -80,17 +80,19 @@ def targets(guide, target_grade: float | None = None) -> tuple[float, float]:
 
 
 def problems(number: int, found: Figures, target_grade: float,
-             target_inflesz: float) -> list[Problem]:
-    """An error when chapter ``number`` is harder to follow than its target."""
+             target_inflesz: float, language: str = "en") -> list[Problem]:
+    """An error when chapter ``number`` is harder to follow than its target, said in
+    ``language`` (:mod:`guide.check.messages`)."""
+    from guide.check.messages import check_message
+
     if found.inflesz is not None and found.inflesz < target_inflesz:
-        return [Problem(
-            "error", number, f"its INFLESZ score is {found.inflesz:.1f} ({found.inflesz_band}), "
-            f"below the guide's target of {target_inflesz:g}; use shorter sentences and shorter "
-            "words.", "inflesz", {"inflesz": found.inflesz, "target_inflesz": target_inflesz,
-                                  "fernandez_huerta": found.fernandez_huerta})]
+        return [Problem("error", number, check_message(
+            language, "inflesz_low", inflesz=f"{found.inflesz:.1f}", band=found.inflesz_band,
+            target=f"{target_inflesz:g}"), "inflesz",
+            {"inflesz": found.inflesz, "target_inflesz": target_inflesz,
+             "fernandez_huerta": found.fernandez_huerta})]
     if found.fk_grade is not None and found.fk_grade > target_grade:
-        return [Problem(
-            "error", number, f"its reading grade is {found.fk_grade:.1f}, above the guide's "
-            f"target of {target_grade:g}; use shorter sentences and shorter words.", "grade",
-            {"fk_grade": found.fk_grade, "target_grade": target_grade})]
+        return [Problem("error", number, check_message(
+            language, "grade_high", grade=f"{found.fk_grade:.1f}", target=f"{target_grade:g}"),
+            "grade", {"fk_grade": found.fk_grade, "target_grade": target_grade})]
     return []

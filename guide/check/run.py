@@ -37,9 +37,9 @@ English rules, with a note saying so).
     guide checked by the rules of another language; a guide not in English,
     whose words were not looked up in the (English) dictionary.
 
-The messages are in English, whatever the guide's language: ``guide check``
-is for the editor, like the rest of the command line, and it quotes the
-guide's own words as they are written.
+The messages are in the guide's language when it has a ``check`` catalogue
+(English, Spanish; :mod:`guide.check.messages`), else in English; they quote
+the guide's own words as they are written.
 
 Nothing here prints; :mod:`guide.cli.check` is the command.
 """
@@ -74,6 +74,7 @@ from guide.check.coverage import (  # noqa: F401 - load_source and the names are
     drift_problems,
     load_source,
 )
+from guide.check.messages import check_message
 from guide.check.problem import Problem
 from guide.check.readability import DEFAULT_TARGET_GRADE  # noqa: F401
 from guide.errors import GuideError, NotBuilt
@@ -158,8 +159,8 @@ def check_folder(guide: Guide, out_root: Path = Path("audio_out"), edition: str 
         article = load_source(guide)
     except GuideError as error:
         article = None
-        extra.append(Problem("error", None, f"the source article could not be read: {error}",
-                             "coverage"))
+        extra.append(Problem("error", None, check_message(
+            guide.language, "article_unreadable", error=error), "coverage"))
     try:
         manifest = manifest_io.load(output_dir(guide, BuildOptions(out_root=out_root,
                                                                     edition=edition)))
@@ -167,17 +168,17 @@ def check_folder(guide: Guide, out_root: Path = Path("audio_out"), edition: str 
         manifest = None
     except GuideError as error:
         manifest = None
-        extra.append(Problem("warning", None, f"the built guide could not be read, so lengths "
-                             f"are estimates: {error}", "length"))
+        extra.append(Problem("warning", None, check_message(
+            guide.language, "build_unreadable", error=error), "length"))
     state = approval.status(guide, approval.today())
     lexicon = check_language.load_lexicon(guide.folder, guide.language)
     report = check_guide(guide, lexicon, article, manifest,
                          rate=rate, voice=voice, approval=state)
     report.approval = state.to_dict()
     if manifest is not None and manifest.voice_info and not manifest.voice_info.get("licence"):
-        extra.append(Problem("warning", None, f"the voice {manifest.voice_info.get('name')} has no "
-                             "licence on record, so check that you may hand out its audio",
-                             "voice-licence"))
+        extra.append(Problem("warning", None, check_message(
+            guide.language, "voice_licence", voice=manifest.voice_info.get("name")),
+            "voice-licence"))
     if extra:
         report.problems = [p for p in report.problems if article or p.kind != "coverage"
                            or p.level != "info"]
@@ -217,7 +218,7 @@ def check_guide(guide: Guide, lexicon: Lexicon, article: Article | None = None,
     report.problems += check_language.unsupported_note(language)
     report.problems += _term_problems(guide, lexicon)
     report.problems += _word_problems(spoken, lexicon, voice or guide.voice or language.lower(),
-                                      say_phonemes, check_language.is_english(language))
+                                      say_phonemes, language)
     report.problems += check_ear.ear_problems(guide, lexicon, citations)
     report.problems += check_lexicon.unused_entries(guide, lexicon)
     report.problems += check_sources.source_age_problems(guide, article, citations)
@@ -233,9 +234,8 @@ def _article_problems(guide: Guide, article: Article | None, lexicon: Lexicon) -
 
     problems = translation_problems(guide) if guide.translation_of else []
     if article is None:
-        checked = "coverage was" if guide.translation_of else "coverage and drift were"
-        return [*problems, Problem("info", None, f"the guide has no source article file, so "
-                                   f"{checked} not checked.", "coverage")]
+        key = "no_article_translation" if guide.translation_of else "no_article"
+        return [*problems, Problem("info", None, check_message(guide.language, key), "coverage")]
     problems += coverage_problems(guide, article)
     if not guide.translation_of:
         problems += drift_problems(guide, article, lexicon, guide.language)
@@ -245,55 +245,49 @@ def _article_problems(guide: Guide, article: Article | None, lexicon: Lexicon) -
 def _term_problems(guide: Guide, lexicon: Lexicon) -> list[Problem]:
     problems = []
     citations = citation_chapters(guide)
+    lang = guide.language
     for f in check_terms.find_term_problems(guide, lexicon, citations):
         detail = {"term": f.entry.term, "sentence": f.sentence, "define": f.entry.define}
         if f.kind == "unexplained":
-            problems.append(Problem(
-                "error", f.chapter, f'the medical word "{f.written}" is heard before it is '
-                f'explained, in the sentence "{f.sentence}"; say what it means there or in the '
-                f"next {check_terms.WINDOW} sentences.", "term", detail))
+            problems.append(Problem("error", f.chapter, check_message(
+                lang, "term_unexplained", word=f.written, sentence=f.sentence,
+                window=check_terms.WINDOW), "term", detail))
         else:
-            problems.append(Problem(
-                "warning", f.chapter, f'the medical word "{f.written}" is not explained in any '
-                "Words to know chapter; add it there.", "glossary", detail))
+            problems.append(Problem("warning", f.chapter, check_message(
+                lang, "term_not_in_glossary", word=f.written), "glossary", detail))
     if not any(check_terms.is_glossary(c.title) for c in guide.chapters):
         used = check_terms.terms_used(guide, lexicon, citations)
         if used:
-            names = ", ".join(e.term for e in used)
-            words, them = ("word", "it") if len(used) == 1 else ("words", "them")
-            problems.append(Problem(
-                "warning", None, f"the guide uses {len(used)} medical {words} but has no Words to "
-                f"know chapter; add one that explains {them}: {names}.", "glossary",
+            key = "no_glossary_one" if len(used) == 1 else "no_glossary_many"
+            problems.append(Problem("warning", None, check_message(
+                lang, key, count=len(used), words=", ".join(e.term for e in used)), "glossary",
                 {"terms": [e.term for e in used]}))
     return problems
 
 
 def _word_problems(spoken: list[tuple[int, str]], lexicon: Lexicon, voice: str,
-                   say_phonemes, english: bool) -> list[Problem]:
+                   say_phonemes, language: str) -> list[Problem]:
     """Words the voice may say badly; for a guide not in English, a note that the English
     dictionary was not used (capitals and vowel-less words are still heard with its voice)."""
     problems = []
+    english = check_language.is_english(language)
     for f in check_words.risky_words(spoken, lexicon, voice, say_phonemes, english):
-        ph = f" (phonemes: {f.phonemes})" if f.phonemes else ""
-        listen = f'listen with: guide say "{f.word}"'
+        ph = check_message(language, "phonemes", phonemes=f.phonemes) if f.phonemes else ""
+        listen = check_message(language, "listen", word=f.word)
         if f.reason == "spelled":
-            text = (f'espeak-ng spells "{f.word}" letter by letter{ph}; {listen}, and if that is '
-                    "right, add it to the guide's lexicon.toml.")
+            text = check_message(language, "word_spelled", word=f.word, ph=ph, listen=listen)
         elif f.reason == "capitals":
-            spell = (f'with say = "{f.say}"' if f.say else "with a say that spells it, then "
-                     f'listen again with guide say --show "{f.word}"')
-            text = (f'espeak-ng reads "{f.word}", written in capitals, as a word when it stands '
-                    f'alone, not letter by letter{ph}; {listen} and with its sentence, and if it '
-                    f"should be spelled, add it to the guide's lexicon.toml {spell}.")
+            spell = (check_message(language, "spell_with_say", say=f.say) if f.say
+                     else check_message(language, "spell_without_say", word=f.word))
+            text = check_message(language, "word_capitals", word=f.word, ph=ph, listen=listen,
+                                 spell=spell)
         else:
-            text = (f'"{f.word}" is in no dictionary, so espeak-ng guesses how to say it{ph}; '
-                    f"{listen}, and if it sounds right, add it to the guide's lexicon.toml.")
+            text = check_message(language, "word_guessed", word=f.word, ph=ph, listen=listen)
         problems.append(Problem("warning", f.chapter, text, "pronunciation",
                                 {"word": f.word, "phonemes": f.phonemes, "reason": f.reason,
                                  "chapters": f.chapters, "say": f.say}))
     if not english:
-        problems.append(Problem(
-            "info", None, "the words of the guide were not looked up in a dictionary, as the "
-            "only one is English; words in capitals and words with no vowel were still listened "
-            f"to with the {voice} voice.", "dictionary", {"voice": voice}))
+        problems.append(Problem("info", None, check_message(language, "no_dictionary",
+                                                            voice=voice), "dictionary",
+                                {"voice": voice}))
     return problems

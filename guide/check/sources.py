@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
+from guide.check.messages import check_message, report_language
 from guide.check.problem import Problem
+from guide.durations import spoken_day
 from guide.model import Article, Guide
 from guide.speech.common import LazyPattern
 
@@ -62,26 +64,25 @@ def source_age_problems(guide: Guide, article: Article | None, citations: Collec
     more than ``guide.source_age_years`` old on ``today`` (today's date unless given)."""
     today = today or date.today()
     limit = guide.source_age_years or DEFAULT_SOURCE_AGE_YEARS
-    span = f"{limit} year{'' if limit == 1 else 's'}"
-    advice = ("care may have changed since, so have a clinician check it and tell listeners how "
-              "old {what} {are}.")
+    lang = report_language(guide.language)
+    span = check_message(lang, "years_one" if limit == 1 else "years_many", count=limit)
     problems = []
     years = source_years(guide, article, citations, today)
     if years and today.year - years[-1] > limit:
-        when = f"{years[0]}" if len(years) == 1 else f"{years[0]} to {years[-1]}"
         many = len(years) > 1 or (article is not None and len(article.sources) > 1)
-        what = "the article's sources" if many else "the article's source"
+        key = "source_age_many" if many else "source_age_one"
+        if len(years) == 1:
+            text = check_message(lang, key, when=years[0], span=span)
+        else:
+            text = check_message(lang, key + "_span", first=years[0], last=years[-1], span=span)
         problems.append(Problem(
-            "warning", None, f"{what} {'are' if many else 'is'} from {when}, more than {span} "
-            f"ago; " + advice.format(what="the sources" if many else "the source",
-                                     are="are" if many else "is"),
+            "warning", None, text,
             "source-age", {"years": years, "newest": years[-1], "source_age_years": limit}))
     reviewed = _day(guide.source_reviewed)
     if reviewed is not None and reviewed < years_before(today, limit):
+        day = spoken_date(reviewed) if lang == "en" else spoken_day(reviewed, lang)
         problems.append(Problem(
-            "warning", None, f"the article was last reviewed or updated on "
-            f"{spoken_date(reviewed)}, more than {span} ago; "
-            + advice.format(what="it", are="is"),
+            "warning", None, check_message(lang, "source_reviewed", day=day, span=span),
             "source-age", {"reviewed": reviewed.isoformat(), "source_age_years": limit}))
     return problems
 

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from guide.check import numbers as check_numbers
 from guide.check.language import primary, rules_language
+from guide.check.messages import check_message
 from guide.check.problem import Problem
 from guide.errors import GuideError
 from guide.model import Chapter, Guide
@@ -64,41 +65,41 @@ def translation_problems(guide: Guide) -> list[Problem]:
         return []
     folder = find_original(guide)
     if folder is None:
-        return [Problem("error", None, f'the guide is a translation of "{guide.translation_of}", '
-                        "but no guide of that name was found beside it or among the shipped "
-                        "guides, so the translation was not checked.", KIND,
+        return [Problem("error", None, check_message(
+                        guide.language, "original_missing", original=guide.translation_of), KIND,
                         {"original": guide.translation_of})]
     try:
         original = load_guide(folder)
     except GuideError as error:
-        return [Problem("error", None, f'the original guide "{guide.translation_of}" could not '
-                        f"be read, so the translation was not checked: {error}", KIND,
+        return [Problem("error", None, check_message(
+                        guide.language, "original_unreadable", original=guide.translation_of,
+                        error=error), KIND,
                         {"original": guide.translation_of})]
     return compare(original, guide)
 
 
 def compare(original: Guide, translation: Guide) -> list[Problem]:
     """The translation check of ``translation`` against ``original``, both loaded."""
+    lang = translation.language
     ours, theirs = len(translation.chapters), len(original.chapters)
     if ours != theirs:
-        return [Problem("error", None, f"the guide has {ours} chapters but the original, "
-                        f'"{original.slug}", has {theirs}; a translation keeps every chapter, in '
-                        "the same order, so the chapters were not compared one by one.", KIND,
+        return [Problem("error", None, check_message(
+                        lang, "chapter_count", chapters=ours, original=original.slug,
+                        original_chapters=theirs), KIND,
                         {"original": original.slug, "chapters": ours, "original_chapters": theirs})]
     words = _bilingual(original, translation)
     problems: list[Problem] = []
     if words is None:
-        problems.append(Problem(
-            "info", None, f"there is no bilingual lexicon from {original.language} to "
-            f"{translation.language}, so the medical words of the chapters were not compared.",
-            KIND, {"original": original.slug}))
+        problems.append(Problem("info", None, check_message(
+            lang, "no_bilingual_lexicon", original_language=original.language,
+            language=translation.language), KIND, {"original": original.slug}))
     for mine, theirs_chapter in zip(translation.chapters, original.chapters, strict=True):
         if words is not None:
-            problems += _term_problems(mine, theirs_chapter, words.english, words.term_map)
+            problems += _term_problems(mine, theirs_chapter, words.english, words.term_map, lang)
         problems += _number_problems(mine, theirs_chapter, translation.language,
                                      original.language)
     if words is not None:
-        problems += _untranslated(original, words.term_map, words.original)
+        problems += _untranslated(original, words.term_map, words.original, lang)
     return problems
 
 
@@ -146,7 +147,7 @@ def _spoken_text(chapter: Chapter) -> str:
 
 
 def _term_problems(mine: Chapter, theirs: Chapter, english: Lexicon,
-                   term_map: dict[str, tuple[str, ...]]) -> list[Problem]:
+                   term_map: dict[str, tuple[str, ...]], language: str) -> list[Problem]:
     text = _spoken_text(mine)
     problems, seen = [], set()
     for use in english.terms_in(_spoken_text(theirs)):
@@ -157,10 +158,9 @@ def _term_problems(mine: Chapter, theirs: Chapter, english: Lexicon,
         forms = term_map[term]
         if not any(_has_form(text, form) for form in forms):
             said = ", ".join(f'"{f}"' for f in forms)
-            problems.append(Problem(
-                "error", mine.number, f'the original\'s chapter {theirs.number} says the medical '
-                f'word "{term}", but this chapter has none of its translations: {said}; '
-                "translate it here, or add the word used to the Spanish lexicon.", KIND,
+            problems.append(Problem("error", mine.number, check_message(
+                language, "term_not_translated", original_chapter=theirs.number, term=term,
+                forms=said), KIND,
                 {"term": term, "forms": list(forms), "original_chapter": theirs.number}))
     return problems
 
@@ -172,7 +172,7 @@ def _has_form(text: str, form: str) -> bool:
 
 
 def _untranslated(original: Guide, term_map: dict[str, tuple[str, ...]],
-                  own: Lexicon) -> list[Problem]:
+                  own: Lexicon, language: str) -> list[Problem]:
     """A warning for each medical word of the original that the bilingual lexicon lacks."""
     problems, seen = [], set()
     for chapter in original.chapters:
@@ -181,10 +181,8 @@ def _untranslated(original: Guide, term_map: dict[str, tuple[str, ...]],
             if not entry.define or entry.term in term_map or entry.term in seen:
                 continue
             seen.add(entry.term)
-            problems.append(Problem(
-                "warning", None, f'the medical word "{entry.term}" of the original\'s chapter '
-                f"{chapter.number} has no translation in the Spanish lexicon, so it was not "
-                "checked; add an entry with en = \"" + entry.term + '" to the Spanish lexicon.',
+            problems.append(Problem("warning", None, check_message(
+                language, "term_untranslated", term=entry.term, original_chapter=chapter.number),
                 KIND, {"term": entry.term, "original_chapter": chapter.number}))
     return problems
 
@@ -199,17 +197,15 @@ def _number_problems(mine: Chapter, theirs: Chapter, language: str,
     problems = []
     for value, written in originals.items():
         if value not in ours:
-            problems.append(Problem(
-                "error", mine.number, f'the original\'s chapter {theirs.number} says the number '
-                f'{value} ("{written}"), but this chapter does not; check that no fact was '
-                "lost.", KIND, {"number": value, "written": written,
+            problems.append(Problem("error", mine.number, check_message(
+                language, "number_lost", original_chapter=theirs.number, number=value,
+                written=written), KIND, {"number": value, "written": written,
                                 "original_chapter": theirs.number, "missing": "translation"}))
     for value, written in ours.items():
         if value not in originals:
-            problems.append(Problem(
-                "error", mine.number, f'this chapter says the number {value} ("{written}"), but '
-                f"the original's chapter {theirs.number} does not; check that no fact was "
-                "changed or added.", KIND, {"number": value, "written": written,
+            problems.append(Problem("error", mine.number, check_message(
+                language, "number_added", original_chapter=theirs.number, number=value,
+                written=written), KIND, {"number": value, "written": written,
                                             "original_chapter": theirs.number,
                                             "missing": "original"}))
     return problems

@@ -23,68 +23,88 @@ from guide.cli.options import (
     status,
 )
 
-LEVEL_NAMES = {"error": ("Error", "error", "errors"), "warning": ("Warning", "warning", "warnings"),
-               "info": ("Note", "note", "notes")}
-"How each level is written: at the start of a line, and counted in the summary."
+LEVELS = ("error", "warning", "info")
+"The levels, in the order the summary counts them."
 
 
-def chapter_line(stats) -> str:
+def _say(report_or_stats, key: str, /, **fields) -> str:
+    """The ``check.<key>`` message in the language of a report or of its chapter's report."""
+    from guide.check.messages import check_message
+
+    return check_message(getattr(report_or_stats, "language", None), key, **fields)
+
+
+def chapter_line(stats, language: str = "en") -> str:
     """``Chapter 3, What it is: 191 words, grade 5.8, SMOG 9.1, 1 min 18 s, 147 words a minute.``
 
     A Spanish guide's chapter gives its INFLESZ score, with the band the scale names it by,
-    and its Fernández-Huerta score instead of the grades: ``Chapter 5, Señales: 150 words,
-    INFLESZ 74.4 (bastante fácil), Fernández-Huerta 80.1, about 1 min 12 s.``"""
+    and its Fernández-Huerta score instead of the grades, in Spanish: ``Capítulo 5, Señales:
+    150 palabras, INFLESZ 74.4 (bastante fácil), Fernández-Huerta 80.1, aproximadamente
+    1 minuto y 12 segundos.``"""
+    from guide.check.messages import check_message, report_language
     from guide.durations import spoken_duration
 
+    lang = report_language(language)
+    duration = spoken_duration(stats.duration_s, lang)
     if stats.estimated:
-        timing = f"about {spoken_duration(stats.duration_s)}"
+        timing = check_message(lang, "timing_estimated", duration=duration)
     else:
-        timing = f"{spoken_duration(stats.duration_s)}, {stats.wpm:.0f} words a minute"
-    return f"Chapter {stats.number}, {stats.title}: {stats.words} words, {_scores(stats)}, {timing}."
+        timing = check_message(lang, "timing_measured", duration=duration, wpm=f"{stats.wpm:.0f}")
+    return check_message(lang, "chapter", number=stats.number, title=stats.title,
+                         words=stats.words, scores=_scores(stats, lang), timing=timing)
 
 
-def _scores(stats) -> str:
+def _scores(stats, lang: str) -> str:
     """The readability figures of a chapter line, by its language's formulas."""
+    from guide.check.messages import check_message
+
     if stats.inflesz is not None:
-        return (f"INFLESZ {stats.inflesz:.1f} ({stats.inflesz_band}), "
-                f"Fernández-Huerta {stats.fernandez_huerta:.1f}")
+        return check_message(lang, "scores_inflesz", inflesz=f"{stats.inflesz:.1f}",
+                             band=stats.inflesz_band,
+                             fernandez_huerta=f"{stats.fernandez_huerta:.1f}")
     if stats.fk_grade is None:
-        return "not rated"
-    smog = f"SMOG {stats.smog:.1f}" if stats.smog is not None else "SMOG not rated"
-    return f"grade {stats.fk_grade:.1f}, {smog}"
+        return check_message(lang, "not_rated")
+    smog = (check_message(lang, "smog", smog=f"{stats.smog:.1f}") if stats.smog is not None
+            else check_message(lang, "smog_not_rated"))
+    return check_message(lang, "scores_grade", grade=f"{stats.fk_grade:.1f}", smog=smog)
 
 
-def problem_line(problem) -> str:
+def problem_line(problem, language: str = "en") -> str:
     """``Error, chapter 4: the sentence ... has 31 words; the limit is 25.``"""
-    label = LEVEL_NAMES[problem.level][0]
-    where = f", chapter {problem.chapter}" if problem.chapter is not None else ""
-    return f"{label}{where}: {problem.message}"
+    from guide.check.messages import check_message
+
+    label = check_message(language, f"label_{problem.level}")
+    if problem.chapter is None:
+        return check_message(language, "problem", label=label, message=problem.message)
+    return check_message(language, "problem_in_chapter", label=label, chapter=problem.chapter,
+                         message=problem.message)
 
 
 def summary_line(report) -> str:
     """``2 errors, 3 warnings.``, with notes when there are any, or ``No problems found.``"""
     if not report.problems:
-        return "No problems found."
+        return _say(report, "no_problems")
     parts = []
-    for level in ("error", "warning", "info"):
+    for level in LEVELS:
         n = report.count(level)
         if n or level != "info":
-            _, one, many = LEVEL_NAMES[level]
-            parts.append(f"{n} {one if n == 1 else many}")
-    return ", ".join(parts) + "."
+            parts.append(_say(report, f"count_{level}_{'one' if n == 1 else 'many'}", count=n))
+    return _say(report, "summary", counts=", ".join(parts))
 
 
 def report_lines(report) -> list[str]:
     """The whole human report, line by line: the approval first, when it was looked at."""
     from guide.approval import line
     from guide.check import pemat as check_pemat
+    from guide.check.messages import report_language
 
-    lines = [line(report.approval)] if report.approval else []
-    lines += [chapter_line(c) for c in report.chapters]
-    lines += check_pemat.report_lines(report.pemat)  # the PEMAT-A/V self-check, after the chapters
+    lang = report_language(report.language)
+    lines = [line(report.approval, lang)] if report.approval else []
+    lines += [chapter_line(c, lang) for c in report.chapters]
+    lines += check_pemat.report_lines(report.pemat, lang)  # the PEMAT-A/V self-check, after them
     if report.problems:
-        lines.append("Problems:")
-        lines += [problem_line(p) for p in report.problems]
+        lines.append(_say(report, "problems"))
+        lines += [problem_line(p, lang) for p in report.problems]
     lines.append(summary_line(report))
     return lines
 
@@ -117,11 +137,9 @@ def check(ctx, guide, as_json, out, rate, engine, voice) -> None:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         if not report.built:
-            status(f"The guide is not built, so lengths are estimates at "
-                   f"{wpm or loaded.rate} words a minute.")
+            status(_say(report, "not_built", wpm=wpm or loaded.rate))
         elif any(c.estimated for c in report.chapters):
-            status("Some chapters changed after the guide was built, so their lengths are "
-                   "estimates. Run: guide build")
+            status(_say(report, "changed_since_build"))
         for line in report_lines(report):
             click.echo(line)
     ctx.exit(0 if report.ok else 1)

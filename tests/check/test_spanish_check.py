@@ -79,9 +79,9 @@ def test_long_hard_sentences_are_below_the_inflesz_target_and_too_long(tmp_path)
     errors = [(p.chapter, p.kind) for p in report.problems if p.level == "error"]
     assert (5, "inflesz") in errors and errors.count((5, "sentence")) == 4
     (low,) = [p for p in report.problems if p.kind == "inflesz"]
-    assert low.message.startswith(f"its INFLESZ score is {report.chapters[4].inflesz:.1f} (")
-    assert low.message.endswith("below the guide's target of 65; use shorter sentences and "
-                                "shorter words.")
+    assert low.message.startswith(f"su puntuación INFLESZ es {report.chapters[4].inflesz:.1f} (")
+    assert low.message.endswith("por debajo de la meta de la guía, que es 65; use oraciones más "
+                                "cortas y palabras más cortas.")
     assert low.detail["target_inflesz"] == 65.0 and report.chapters[4].inflesz < 65
 
 
@@ -201,15 +201,15 @@ def test_spanish_dates_numbers_and_twelve_oclock(tmp_path):
     guide = spanish_guide("Vuelva el 03/04/2025 a las 12 p. m.", "Tome 2.400 mg al día.")
     messages = [(p.kind, p.message) for p in ear_problems(guide, load_lexicon(None, "es-US"))]
     assert messages == [
-        ("date", 'the date "03/04/2025" could mean 3 de abril or 4 de marzo, in the sentence '
-                 '"Vuelva el 03/04/2025 a las 12 p. m."; write the month as a word, like '
-                 '"3 de abril de 2025" or "4 de marzo de 2025", whichever is meant.'),
-        ("date", 'the time "12 p. m." is often taken for midnight, in the sentence "Vuelva el '
-                 '03/04/2025 a las 12 p. m."; write "mediodía" instead.'),
-        ("number", 'the number "2.400" is 2.4 in this guide\'s region (es-US) but 2400 in '
-                   'regions whose decimal mark is the comma, in the sentence "Tome 2.400 mg al '
-                   'día."; write it so that it is read one way only: "2400" for the thousands, '
-                   'or the decimal without its zeros at the end, like "2.4".'),
+        ("date", 'la fecha "03/04/2025" puede ser el 3 de abril o el 4 de marzo, en la oración '
+                 '"Vuelva el 03/04/2025 a las 12 p. m."; escriba el mes con letras, como '
+                 '"3 de abril de 2025" o "4 de marzo de 2025", según lo que quiera decir.'),
+        ("date", 'la hora "12 p. m." a menudo se confunde con la medianoche, en la oración '
+                 '"Vuelva el 03/04/2025 a las 12 p. m."; escriba "mediodía" en su lugar.'),
+        ("number", 'el número "2.400" es 2.4 en la región de esta guía (es-US), pero 2400 en las '
+                   'regiones que usan la coma para los decimales, en la oración "Tome 2.400 mg al '
+                   'día."; escríbalo de modo que se lea de una sola forma: "2400" para los miles, '
+                   'o el decimal sin los ceros del final, como "2.4".'),
     ]
 
 
@@ -247,10 +247,11 @@ def test_cli_prints_inflesz_and_fernandez_huerta_and_json_has_both(tmp_path):
     runner = CliRunner()
     text = runner.invoke(cli, ["check", str(folder), "--out", str(tmp_path / "out")],
                          obj={"engine": FakeEngine()})
-    line = next(x for x in text.stdout.splitlines() if x.startswith("Chapter 1"))
+    line = next(x for x in text.stdout.splitlines() if x.startswith("Capítulo 1"))
     found = readability(["Usted puede sentir dolor.", "Hable con su médico."], "es-US")
-    assert line.startswith(f"Chapter 1, Señales: 8 words, INFLESZ {found.inflesz:.1f} "
-                           f"({found.band}), Fernández-Huerta {found.fernandez_huerta:.1f}, about ")
+    assert line.startswith(f"Capítulo 1, Señales: 8 palabras, INFLESZ {found.inflesz:.1f} "
+                           f"({found.band}), Fernández-Huerta {found.fernandez_huerta:.1f}, "
+                           "aproximadamente ")
     data = json.loads(runner.invoke(cli, ["check", str(folder), "--json", "--out",
                                           str(tmp_path / "out")],
                                     obj={"engine": FakeEngine()}).stdout)

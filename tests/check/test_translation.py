@@ -64,7 +64,9 @@ def test_a_translation_of_an_unknown_guide_cannot_be_checked_and_says_so(scripts
         f'translation_of = "{ENGLISH}"', 'translation_of = "no-such-guide"'), encoding="utf-8")
     (problem,) = translation_problems(load_guide(scripts / SPANISH))
     assert (problem.level, problem.chapter, problem.kind) == ("error", None, "translation")
-    assert '"no-such-guide"' in problem.message and "not checked" in problem.message
+    assert problem.message == (
+        'la guía es una traducción de "no-such-guide", pero no se encontró ninguna guía con ese '
+        "nombre junto a ella ni entre las guías incluidas, así que no se revisó la traducción.")
 
 
 def test_a_missing_chapter_is_one_error_and_the_chapters_are_not_compared(scripts):
@@ -73,9 +75,9 @@ def test_a_missing_chapter_is_one_error_and_the_chapters_are_not_compared(script
     assert (problem.level, problem.chapter, problem.detail["chapters"],
             problem.detail["original_chapters"]) == ("error", None, 10, 11)
     assert problem.message == (
-        'the guide has 10 chapters but the original, "cervical-insufficiency", has 11; a '
-        "translation keeps every chapter, in the same order, so the chapters were not compared "
-        "one by one.")
+        'la guía tiene 10 capítulos, pero la guía original, "cervical-insufficiency", tiene 11; '
+        "una traducción conserva todos los capítulos, en el mismo orden, así que no se "
+        "compararon los capítulos uno por uno.")
 
 
 def test_a_medical_word_left_out_of_a_chapter_is_an_error_there(scripts):
@@ -85,8 +87,8 @@ def test_a_medical_word_left_out_of_a_chapter_is_an_error_there(scripts):
     (problem,) = [p for p in problems if p.detail.get("term")]
     assert (problem.level, problem.chapter, problem.detail["term"]) == ("error", 4, "conization")
     assert problem.message.startswith(
-        "the original's chapter 4 says the medical word \"conization\", but this chapter has "
-        'none of its translations: "conización", ')
+        'el capítulo 4 de la guía original dice la palabra médica "conization", pero este '
+        'capítulo no tiene ninguna de sus traducciones: "conización", ')
 
 
 def test_a_medical_word_said_in_another_chapter_does_not_count(scripts):
@@ -117,10 +119,10 @@ def test_the_number_messages_name_the_chapter_and_the_number(scripts):
     edit(scripts / SPANISH, "11-*.txt", "15 de enero de 2004", "16 de enero de 2004")
     messages = sorted(p.message for p in translation_problems(load_guide(scripts / SPANISH)))
     assert messages == [
-        "the original's chapter 11 says the number 15 (\"fifteenth\"), but this chapter does "
-        "not; check that no fact was lost.",
-        'this chapter says the number 16 ("16"), but the original\'s chapter 11 does not; check '
-        "that no fact was changed or added.",
+        'el capítulo 11 de la guía original dice el número 15 ("fifteenth"), pero este capítulo '
+        "no; compruebe que no se perdió ningún dato.",
+        'este capítulo dice el número 16 ("16"), pero el capítulo 11 de la guía original no; '
+        "compruebe que no se cambió ni se agregó ningún dato.",
     ]
 
 
@@ -157,5 +159,6 @@ def test_a_medical_word_the_bilingual_lexicon_lacks_is_a_warning_once(scripts):
     assert (problem.level, problem.chapter, problem.detail) == (
         "warning", None, {"term": "womb", "original_chapter": 1})
     assert problem.message == (
-        'the medical word "womb" of the original\'s chapter 1 has no translation in the Spanish '
-        'lexicon, so it was not checked; add an entry with en = "womb" to the Spanish lexicon.')
+        'la palabra médica "womb" del capítulo 1 de la guía original no tiene traducción en el '
+        'lexicón en español, así que no se revisó; agregue una entrada con en = "womb" al '
+        "lexicón en español.")
