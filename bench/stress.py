@@ -17,7 +17,7 @@ are cores):
 
 With ``--trace FILE`` every worker appends its espeak-ng callback log
 (``GUIDE_TTS_TRACE``), the evidence behind the cause in
-``guide/engine_worker.py``.
+``guide/engines/pyttsx3_worker.py``.
 
     python bench/stress.py                     # 300 raw chapters, 100 builds (300 chapters)
     python bench/stress.py --chapters 30 --builds 5

@@ -4,7 +4,7 @@ The same comparison once failed inside the full suite and passed alone. The
 state that differed was not in this process: pyttsx3's ``stop()`` cancelled
 espeak-ng whenever its thread was busy, which happens more often on a loaded
 machine, and ``espeak_Cancel`` reset the rate of the sentence after it (see
-``guide/engine_worker.py``). This test builds in the test process itself, on
+``guide/engines/pyttsx3_worker.py``). This test builds in the test process itself, on
 purpose, next to the fresh-process test in ``test_build.py``.
 """
 
